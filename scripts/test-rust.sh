@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Tier 1: formatting, lints, native unit tests, doctests and vector tests, and the wasm32 build check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-rust.sh
+echo "== cargo fmt --check"
+cargo fmt --all --check
+echo "== cargo clippy"
+cargo clippy --all-targets -- -D warnings
+echo "== cargo check (wasm32)"
+cargo check --target wasm32-unknown-unknown
+echo "== cargo test"
+cargo test

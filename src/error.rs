@@ -1,0 +1,373 @@
+//! The one error type of the crate.
+//!
+//! Every variant has a stable `SCREAMING_SNAKE` code ([`Error::code`]) that is
+//! part of the public API (the README and the TypeScript `ErrorCode` union list
+//! them; a test checks the lists agree). Codes are never renamed or reused.
+//! Nested inputs report a `path` such as `payload.nonce` or `intents[2].amount`;
+//! an empty path means "the input itself".
+//!
+//! No message ever contains secret bytes.
+
+use alloc::string::String;
+use core::fmt;
+
+/// Everything that can go wrong with input handed to this crate.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// A string is not valid hexadecimal (odd length or a non-hex character).
+    InvalidHex {
+        /// Where in the input.
+        path: String,
+    },
+    /// A string is not valid base58 (Bitcoin alphabet).
+    InvalidBase58 {
+        /// Where in the input.
+        path: String,
+    },
+    /// A string is not valid standard-alphabet base64 (padded or unpadded).
+    InvalidBase64 {
+        /// Where in the input.
+        path: String,
+    },
+    /// A decoded value has the wrong number of bytes.
+    InvalidLength {
+        /// Where in the input.
+        path: String,
+        /// The required length in bytes.
+        expected: usize,
+        /// The length that was given.
+        actual: usize,
+    },
+    /// A `"<curve>:<base58>"` string names a curve that is not allowed here.
+    UnsupportedCurve {
+        /// Where in the input.
+        path: String,
+        /// The curve prefix that was found.
+        found: String,
+    },
+    /// Input is not well-formed JSON, or a JSON value has the wrong type.
+    InvalidJson {
+        /// Where in the input.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A required field is absent.
+    MissingField {
+        /// The path of the missing field.
+        path: String,
+    },
+    /// A field that is not allowed in this object.
+    UnknownField {
+        /// The path of the unexpected field.
+        path: String,
+    },
+    /// The `standard` tag names no signing standard this crate supports.
+    UnknownStandard {
+        /// Where in the input.
+        path: String,
+        /// The tag that was found.
+        found: String,
+    },
+    /// A secp256k1 recovery byte `v` outside {0, 1, 27, 28}.
+    InvalidRecoveryId {
+        /// Where in the input.
+        path: String,
+        /// The byte that was found.
+        v: u8,
+    },
+    /// A secp256k1 signature whose `s` is above n/2 (malleable); the verifier rejects it.
+    HighS {
+        /// Where in the input.
+        path: String,
+    },
+    /// A secp256k1 signature with `r` or `s` equal to zero or not below the group order.
+    InvalidSignature {
+        /// Where in the input.
+        path: String,
+    },
+    /// A well-formed secp256k1 signature from which no public key can be recovered.
+    UnrecoverableSignature {
+        /// Where in the input.
+        path: String,
+    },
+    /// A secret key that is not a valid scalar (zero or not below the group order).
+    InvalidSecretKey {
+        /// Where in the input.
+        path: String,
+    },
+    /// Two renderings of the same payload disagree (`payload_json` vs `payload_bytes_base64`).
+    PayloadMismatch {
+        /// Where in the input.
+        path: String,
+    },
+    /// `payload.standard` and `signingStandard` name different standards.
+    StandardMismatch {
+        /// Where in the input.
+        path: String,
+        /// The standard announced elsewhere.
+        expected: String,
+        /// The standard found here.
+        actual: String,
+    },
+    /// The intent names a verifying contract other than the expected one.
+    WrongVerifyingContract {
+        /// Where in the input.
+        path: String,
+        /// The contract the caller expects.
+        expected: String,
+        /// The contract the intent names.
+        actual: String,
+    },
+    /// The intent deadline is already in the past.
+    DeadlineExpired {
+        /// Where in the input.
+        path: String,
+        /// The deadline, as found.
+        deadline: String,
+    },
+    /// A deadline or timestamp is not an RFC 3339 string.
+    InvalidDeadline {
+        /// Where in the input.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A string is not a valid NEAR account id (lowercase `[a-z0-9_-.]`, 2..=64 chars).
+    InvalidAccountId {
+        /// Where in the input.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// An implicit `signer_id` that is not the account of the signing key.
+    SignerMismatch {
+        /// Where in the input.
+        path: String,
+        /// The implicit account of the key.
+        expected: String,
+        /// The signer id found.
+        actual: String,
+    },
+    /// The intent deadline is later than the deadline inside its versioned nonce.
+    NonceDeadlineExceeded {
+        /// Where in the input.
+        path: String,
+    },
+    /// A number (amount, gas, index) that is not a valid decimal integer of its type.
+    InvalidNumber {
+        /// Where in the input.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A known intent kind whose fields do not match its definition.
+    InvalidIntent {
+        /// Where in the input.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// Matches every variant of [`Error`], binding its `path` field.
+macro_rules! each_path {
+    ($e:expr, $p:ident => $body:expr) => {
+        match $e {
+            Error::InvalidHex { path: $p }
+            | Error::InvalidBase58 { path: $p }
+            | Error::InvalidBase64 { path: $p }
+            | Error::InvalidLength { path: $p, .. }
+            | Error::UnsupportedCurve { path: $p, .. }
+            | Error::InvalidJson { path: $p, .. }
+            | Error::MissingField { path: $p }
+            | Error::UnknownField { path: $p }
+            | Error::UnknownStandard { path: $p, .. }
+            | Error::InvalidRecoveryId { path: $p, .. }
+            | Error::HighS { path: $p }
+            | Error::InvalidSignature { path: $p }
+            | Error::UnrecoverableSignature { path: $p }
+            | Error::InvalidSecretKey { path: $p }
+            | Error::PayloadMismatch { path: $p }
+            | Error::StandardMismatch { path: $p, .. }
+            | Error::WrongVerifyingContract { path: $p, .. }
+            | Error::DeadlineExpired { path: $p, .. }
+            | Error::InvalidDeadline { path: $p, .. }
+            | Error::InvalidAccountId { path: $p, .. }
+            | Error::SignerMismatch { path: $p, .. }
+            | Error::NonceDeadlineExceeded { path: $p }
+            | Error::InvalidNumber { path: $p, .. }
+            | Error::InvalidIntent { path: $p, .. } => $body,
+        }
+    };
+}
+
+impl Error {
+    /// Every error code, in declaration order. The README and the TypeScript
+    /// `ErrorCode` union list exactly these.
+    pub const CODES: &'static [&'static str] = &[
+        "INVALID_HEX",
+        "INVALID_BASE58",
+        "INVALID_BASE64",
+        "INVALID_LENGTH",
+        "UNSUPPORTED_CURVE",
+        "INVALID_JSON",
+        "MISSING_FIELD",
+        "UNKNOWN_FIELD",
+        "UNKNOWN_STANDARD",
+        "INVALID_RECOVERY_ID",
+        "HIGH_S",
+        "INVALID_SIGNATURE",
+        "UNRECOVERABLE_SIGNATURE",
+        "INVALID_SECRET_KEY",
+        "PAYLOAD_MISMATCH",
+        "STANDARD_MISMATCH",
+        "WRONG_VERIFYING_CONTRACT",
+        "DEADLINE_EXPIRED",
+        "INVALID_DEADLINE",
+        "INVALID_ACCOUNT_ID",
+        "SIGNER_MISMATCH",
+        "NONCE_DEADLINE_EXCEEDED",
+        "INVALID_NUMBER",
+        "INVALID_INTENT",
+    ];
+
+    /// The stable code of this error.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidHex { .. } => "INVALID_HEX",
+            Self::InvalidBase58 { .. } => "INVALID_BASE58",
+            Self::InvalidBase64 { .. } => "INVALID_BASE64",
+            Self::InvalidLength { .. } => "INVALID_LENGTH",
+            Self::UnsupportedCurve { .. } => "UNSUPPORTED_CURVE",
+            Self::InvalidJson { .. } => "INVALID_JSON",
+            Self::MissingField { .. } => "MISSING_FIELD",
+            Self::UnknownField { .. } => "UNKNOWN_FIELD",
+            Self::UnknownStandard { .. } => "UNKNOWN_STANDARD",
+            Self::InvalidRecoveryId { .. } => "INVALID_RECOVERY_ID",
+            Self::HighS { .. } => "HIGH_S",
+            Self::InvalidSignature { .. } => "INVALID_SIGNATURE",
+            Self::UnrecoverableSignature { .. } => "UNRECOVERABLE_SIGNATURE",
+            Self::InvalidSecretKey { .. } => "INVALID_SECRET_KEY",
+            Self::PayloadMismatch { .. } => "PAYLOAD_MISMATCH",
+            Self::StandardMismatch { .. } => "STANDARD_MISMATCH",
+            Self::WrongVerifyingContract { .. } => "WRONG_VERIFYING_CONTRACT",
+            Self::DeadlineExpired { .. } => "DEADLINE_EXPIRED",
+            Self::InvalidDeadline { .. } => "INVALID_DEADLINE",
+            Self::InvalidAccountId { .. } => "INVALID_ACCOUNT_ID",
+            Self::SignerMismatch { .. } => "SIGNER_MISMATCH",
+            Self::NonceDeadlineExceeded { .. } => "NONCE_DEADLINE_EXCEEDED",
+            Self::InvalidNumber { .. } => "INVALID_NUMBER",
+            Self::InvalidIntent { .. } => "INVALID_INTENT",
+        }
+    }
+
+    fn path_mut(&mut self) -> &mut String {
+        each_path!(self, p => p)
+    }
+
+    /// Where in the input the error is (`""` for the input itself).
+    #[must_use]
+    pub fn path(&self) -> &str {
+        each_path!(self, p => p)
+    }
+
+    /// Prefixes the path with `prefix` (`"payload"` + `"nonce"` → `"payload.nonce"`,
+    /// `"intents[0]"` + `""` → `"intents[0]"`, `"a"` + `"[1]"` → `"a[1]"`).
+    #[must_use]
+    pub fn at(mut self, prefix: &str) -> Self {
+        let path = self.path_mut();
+        *path = join_path(prefix, path);
+        self
+    }
+}
+
+/// Joins two path pieces with `.` unless the second is empty or starts with `[`.
+#[must_use]
+pub(crate) fn join_path(prefix: &str, rest: &str) -> String {
+    if prefix.is_empty() {
+        return rest.into();
+    }
+    if rest.is_empty() {
+        return prefix.into();
+    }
+    let mut out = String::with_capacity(prefix.len() + rest.len() + 1);
+    out.push_str(prefix);
+    if !rest.starts_with('[') {
+        out.push('.');
+    }
+    out.push_str(rest);
+    out
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self {
+            Self::InvalidHex { .. } => "expected a hex string".into(),
+            Self::InvalidBase58 { .. } => "expected a base58 string".into(),
+            Self::InvalidBase64 { .. } => "expected a standard base64 string".into(),
+            Self::InvalidLength {
+                expected, actual, ..
+            } => alloc::format!("expected {expected} bytes, got {actual}"),
+            Self::UnsupportedCurve { found, .. } => {
+                alloc::format!("unsupported curve prefix {found:?}")
+            }
+            Self::InvalidJson { reason, .. } => alloc::format!("invalid JSON: {reason}"),
+            Self::MissingField { .. } => "missing field".into(),
+            Self::UnknownField { .. } => "unknown field".into(),
+            Self::UnknownStandard { found, .. } => {
+                alloc::format!("unknown signing standard {found:?}")
+            }
+            Self::InvalidRecoveryId { v, .. } => {
+                alloc::format!("recovery byte v must be 0, 1, 27 or 28, got {v}")
+            }
+            Self::HighS { .. } => {
+                String::from("signature s is above n/2 (malleable); the verifier rejects it")
+            }
+            Self::InvalidSignature { .. } => {
+                String::from("signature r or s is zero or not below the group order")
+            }
+            Self::UnrecoverableSignature { .. } => {
+                String::from("no public key can be recovered from this signature")
+            }
+            Self::InvalidSecretKey { .. } => String::from("secret key is not a valid scalar"),
+            Self::PayloadMismatch { .. } => {
+                String::from("payload_json and payload_bytes_base64 disagree")
+            }
+            Self::StandardMismatch {
+                expected, actual, ..
+            } => alloc::format!("standard {actual:?} does not match {expected:?}"),
+            Self::WrongVerifyingContract {
+                expected, actual, ..
+            } => alloc::format!("verifying contract {actual:?} is not {expected:?}"),
+            Self::DeadlineExpired { deadline, .. } => {
+                alloc::format!("deadline {deadline} has passed")
+            }
+            Self::InvalidDeadline { reason, .. } => alloc::format!("invalid deadline: {reason}"),
+            Self::InvalidAccountId { reason, .. } => {
+                alloc::format!("invalid account id: {reason}")
+            }
+            Self::SignerMismatch {
+                expected, actual, ..
+            } => alloc::format!("signer {actual:?} is not the key's account {expected:?}"),
+            Self::NonceDeadlineExceeded { .. } => {
+                String::from("intent deadline is later than the nonce deadline")
+            }
+            Self::InvalidNumber { reason, .. } => alloc::format!("invalid number: {reason}"),
+            Self::InvalidIntent { reason, .. } => alloc::format!("invalid intent: {reason}"),
+        };
+        let path = self.path();
+        if path.is_empty() {
+            write!(f, "{}: {what}", self.code())
+        } else {
+            write!(f, "{} at {path}: {what}", self.code())
+        }
+    }
+}
+
+impl core::error::Error for Error {}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = core::result::Result<T, E>;

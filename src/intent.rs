@@ -1,0 +1,772 @@
+//! The intent message the NEAR Intents verifier executes (`DefusePayload`).
+//!
+//! ```text
+//! { "signer_id": AccountId, "verifying_contract": AccountId,
+//!   "deadline": RFC 3339 string, "nonce": base64 of 32 bytes, "intents": [Intent] }
+//! ```
+//!
+//! For `nep413` the message JSON carries `signer_id`, `deadline` and `intents`;
+//! the verifying contract is the NEP-413 `recipient` and the nonce is the
+//! NEP-413 nonce (any `verifying_contract`/`nonce` inside the message is
+//! ignored, as by the verifier).
+//!
+//! Decoding ([`decode`], [`decode_nep413`]) fails only where the verifier would
+//! fail to parse. Every intent kind the verifier knows decodes to a typed
+//! [`Intent`]; an unknown kind is kept as raw JSON with a warning. The checks
+//! that depend on context (expected contract, the current time, the signing
+//! key) are in [`Decoded::check`].
+
+use alloc::collections::BTreeMap;
+use alloc::string::{String, ToString as _};
+use alloc::vec::Vec;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+use crate::encoding::{base64_decode_array, PublicKey};
+use crate::error::{Error, Result};
+use crate::json::{self, Obj};
+use crate::nep413::Nep413Payload;
+
+/// First 4 bytes of a versioned nonce: the first 4 bytes of `sha256("versioned_nonce")`.
+pub const VERSIONED_NONCE_MAGIC: [u8; 4] = [0x56, 0x28, 0xf6, 0xc6];
+
+/// What a 32-byte intent nonce says about itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NonceInfo {
+    /// Any 32 bytes that are not a versioned nonce: accepted with no further checks.
+    Legacy,
+    /// Versioned nonce V1: `56 28 f6 c6 ‖ 00 ‖ salt[4] ‖ i64 LE ns deadline ‖ random[15]`.
+    V1 {
+        /// The salt (must be one the contract currently accepts).
+        salt: [u8; 4],
+        /// Nonce deadline, nanoseconds since the Unix epoch.
+        deadline_nanos: i64,
+        /// The random tail.
+        random: [u8; 15],
+    },
+}
+
+/// Reads the versioned-nonce layout; a magic prefix with an unknown version
+/// byte is a legacy nonce, as in the verifier (`maybe_from` yields `None`).
+///
+/// ```
+/// use intent_signer::encoding::base64_decode_array;
+/// use intent_signer::intent::{decode_nonce, NonceInfo};
+/// // near/intents contracts/defuse/README.md
+/// let n = base64_decode_array::<32>("Vij2xgAlKBKzADZykFdbpB8CcBXsE9wRhklzE4/mgS8=").unwrap();
+/// let NonceInfo::V1 { salt, deadline_nanos, .. } = decode_nonce(&n) else { panic!() };
+/// assert_eq!(salt, [0x25, 0x28, 0x12, 0xb3]);
+/// assert_eq!(deadline_nanos, 2_280_047_743_000_000_000);
+/// ```
+#[must_use]
+pub fn decode_nonce(nonce: &[u8; 32]) -> NonceInfo {
+    let (magic, rest) = nonce.split_at(4);
+    let (version, rest) = rest.split_at(1);
+    if magic != VERSIONED_NONCE_MAGIC || version != [0] {
+        return NonceInfo::Legacy;
+    }
+    let (salt, rest) = rest.split_at(4);
+    let (deadline, random) = rest.split_at(8);
+    match (
+        <[u8; 4]>::try_from(salt),
+        <[u8; 8]>::try_from(deadline),
+        <[u8; 15]>::try_from(random),
+    ) {
+        (Ok(salt), Ok(deadline), Ok(random)) => NonceInfo::V1 {
+            salt,
+            deadline_nanos: i64::from_le_bytes(deadline),
+            random,
+        },
+        _ => NonceInfo::Legacy,
+    }
+}
+
+/// Builds a versioned nonce V1. No randomness is drawn here: pass 15 random bytes.
+#[must_use]
+pub fn encode_nonce_v1(salt: [u8; 4], deadline_nanos: i64, random: [u8; 15]) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    let parts: [&[u8]; 5] = [
+        &VERSIONED_NONCE_MAGIC,
+        &[0],
+        &salt,
+        &deadline_nanos.to_le_bytes(),
+        &random,
+    ];
+    let mut i = 0;
+    for part in parts {
+        for b in part {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = *b;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// An RFC 3339 deadline, as written and as nanoseconds since the Unix epoch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadline {
+    /// The string exactly as in the message.
+    pub text: String,
+    /// Nanoseconds since the Unix epoch.
+    pub unix_nanos: i128,
+}
+
+impl Deadline {
+    /// Parses an RFC 3339 timestamp (`2035-11-03T15:05:57.549Z`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidDeadline`].
+    pub fn parse(text: &str) -> Result<Self> {
+        let t = time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+            .map_err(|e| Error::InvalidDeadline {
+            path: String::new(),
+            reason: e.to_string(),
+        })?;
+        Ok(Self {
+            text: text.into(),
+            unix_nanos: t.unix_timestamp_nanos(),
+        })
+    }
+}
+
+/// Checks a NEAR account id: 2..=64 characters of `[a-z0-9]` parts joined by
+/// single `-`, `_` or `.` (no separator first, last or twice in a row).
+///
+/// # Errors
+/// [`Error::InvalidAccountId`].
+pub fn validate_account_id(id: &str) -> Result<()> {
+    let fail = |reason: &str| {
+        Err(Error::InvalidAccountId {
+            path: String::new(),
+            reason: reason.into(),
+        })
+    };
+    if id.len() < 2 || id.len() > 64 {
+        return fail("length must be 2 to 64 characters");
+    }
+    let mut prev_separator = true;
+    for c in id.chars() {
+        match c {
+            'a'..='z' | '0'..='9' => prev_separator = false,
+            '-' | '_' | '.' => {
+                if prev_separator {
+                    return fail("separator at the start or after another separator");
+                }
+                prev_separator = true;
+            }
+            'A'..='Z' => return fail("uppercase letters are not allowed"),
+            _ => return fail("only a-z, 0-9, '-', '_' and '.' are allowed"),
+        }
+    }
+    if prev_separator {
+        return fail("separator at the end");
+    }
+    Ok(())
+}
+
+/// What kind of account a signer id is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountKind {
+    /// 64 lowercase hex characters: hex of an Ed25519 key.
+    NearImplicit,
+    /// `0x` + 40 lowercase hex characters: an Ethereum address.
+    EthImplicit,
+    /// Any other (named) account; its key must be registered in the verifier.
+    Named,
+}
+
+/// Classifies a (valid) account id.
+#[must_use]
+pub fn account_kind(id: &str) -> AccountKind {
+    let is_hex = |s: &str| s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    if id.len() == 64 && is_hex(id) {
+        AccountKind::NearImplicit
+    } else if id.len() == 42 && id.starts_with("0x") && is_hex(id.get(2..).unwrap_or("")) {
+        AccountKind::EthImplicit
+    } else {
+        AccountKind::Named
+    }
+}
+
+/// A u128 amount written as a decimal string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct U128(pub u128);
+
+/// An i128 delta written as a decimal string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct I128(pub i128);
+
+/// A gas amount: a decimal string or a JSON number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Gas(pub u64);
+
+fn decimal<'de, D: Deserializer<'de>, T: core::str::FromStr>(d: D) -> Result<T, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.is_empty()
+        || !s
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| b.is_ascii_digit() || (i == 0 && b == b'-'))
+    {
+        return Err(serde::de::Error::custom(alloc::format!(
+            "{s:?} is not a decimal integer string"
+        )));
+    }
+    s.parse()
+        .map_err(|_| serde::de::Error::custom(alloc::format!("{s:?} is out of range")))
+}
+
+impl<'de> Deserialize<'de> for U128 {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        decimal(d).map(Self)
+    }
+}
+impl<'de> Deserialize<'de> for I128 {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        decimal(d).map(Self)
+    }
+}
+impl<'de> Deserialize<'de> for Gas {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            N(u64),
+            S(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::N(n) => Ok(Self(n)),
+            Raw::S(s) => s
+                .parse()
+                .map(Self)
+                .map_err(|_| serde::de::Error::custom(alloc::format!("{s:?} is not a gas amount"))),
+        }
+    }
+}
+impl Serialize for U128 {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+impl Serialize for I128 {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+impl Serialize for Gas {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+/// Token amounts keyed by token id (`nep141:<ft>`, `nep171:<c>:<id>`, `nep245:<c>:<id>`).
+pub type TokenAmounts = BTreeMap<String, U128>;
+
+/// One intent, as defined by the verifier (`contracts/defuse/core/src/intents`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "intent", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Intent {
+    /// Registers a public key for the signer.
+    AddPublicKey {
+        /// `"<curve>:<base58>"`.
+        public_key: String,
+    },
+    /// Removes a public key of the signer.
+    RemovePublicKey {
+        /// `"<curve>:<base58>"`.
+        public_key: String,
+    },
+    /// Transfers tokens inside the verifier.
+    Transfer {
+        /// The receiving account.
+        receiver_id: String,
+        /// Amounts per token id.
+        tokens: TokenAmounts,
+        /// Memo.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        memo: Option<String>,
+        /// Message for `mt_on_transfer`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        msg: Option<String>,
+        /// Gas for the notification.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_gas: Option<Gas>,
+        /// Deterministic account state init.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        state_init: Option<Value>,
+    },
+    /// Withdraws a NEP-141 token.
+    FtWithdraw {
+        /// The token contract.
+        token: String,
+        /// The receiving account.
+        receiver_id: String,
+        /// The amount.
+        amount: U128,
+        /// Memo.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        memo: Option<String>,
+        /// Message (→ `ft_transfer_call`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        msg: Option<String>,
+        /// Storage deposit in yoctoNEAR.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        storage_deposit: Option<U128>,
+        /// Minimum gas.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_gas: Option<Gas>,
+    },
+    /// Withdraws a NEP-171 token.
+    NftWithdraw {
+        /// The token contract.
+        token: String,
+        /// The receiving account.
+        receiver_id: String,
+        /// The NFT id.
+        token_id: String,
+        /// Memo.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        memo: Option<String>,
+        /// Message.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        msg: Option<String>,
+        /// Storage deposit in yoctoNEAR.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        storage_deposit: Option<U128>,
+        /// Minimum gas.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_gas: Option<Gas>,
+    },
+    /// Withdraws NEP-245 tokens.
+    MtWithdraw {
+        /// The token contract.
+        token: String,
+        /// The receiving account.
+        receiver_id: String,
+        /// Token ids.
+        token_ids: Vec<String>,
+        /// Amounts, one per token id.
+        amounts: Vec<U128>,
+        /// Memo.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        memo: Option<String>,
+        /// Message.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        msg: Option<String>,
+        /// Storage deposit in yoctoNEAR.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        storage_deposit: Option<U128>,
+        /// Minimum gas.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_gas: Option<Gas>,
+    },
+    /// Unwraps wNEAR and sends NEAR.
+    NativeWithdraw {
+        /// The receiving account.
+        receiver_id: String,
+        /// yoctoNEAR.
+        amount: U128,
+    },
+    /// Pays a storage deposit from the signer's wNEAR.
+    StorageDeposit {
+        /// The contract to pay storage on.
+        contract_id: String,
+        /// The account the deposit is for.
+        #[serde(alias = "account_id")]
+        deposit_for_account_id: String,
+        /// yoctoNEAR.
+        amount: U128,
+    },
+    /// A swap leg: signed deltas per token id.
+    TokenDiff {
+        /// Non-zero deltas per token id (negative: the signer gives).
+        diff: BTreeMap<String, I128>,
+        /// Memo.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        memo: Option<String>,
+        /// Referral account.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        referral: Option<String>,
+    },
+    /// Enables or disables authentication by predecessor id.
+    SetAuthByPredecessorId {
+        /// Whether it is enabled.
+        enabled: bool,
+    },
+    /// Calls `on_auth` on a contract.
+    AuthCall {
+        /// The contract called.
+        contract_id: String,
+        /// The message passed.
+        msg: String,
+        /// Deterministic account state init.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        state_init: Option<Value>,
+        /// yoctoNEAR attached.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        attached_deposit: Option<U128>,
+        /// Minimum gas.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_gas: Option<Gas>,
+    },
+    /// Mints intent-minted tokens.
+    ImtMint {
+        /// The receiving account.
+        receiver_id: String,
+        /// Amounts per token id.
+        tokens: TokenAmounts,
+        /// Memo.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        memo: Option<String>,
+        /// Message.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        msg: Option<String>,
+        /// Minimum gas.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_gas: Option<Gas>,
+        /// Deterministic account state init.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        state_init: Option<Value>,
+    },
+    /// Burns intent-minted tokens.
+    ImtBurn {
+        /// The minter.
+        minter_id: String,
+        /// Amounts per token id.
+        tokens: TokenAmounts,
+        /// Memo.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        memo: Option<String>,
+    },
+    /// A kind this crate does not know, kept verbatim (with a warning).
+    #[serde(skip)]
+    Unknown(Value),
+}
+
+/// The intent kinds the verifier defines.
+pub const KNOWN_INTENTS: &[&str] = &[
+    "add_public_key",
+    "remove_public_key",
+    "transfer",
+    "ft_withdraw",
+    "nft_withdraw",
+    "mt_withdraw",
+    "native_withdraw",
+    "storage_deposit",
+    "token_diff",
+    "set_auth_by_predecessor_id",
+    "auth_call",
+    "imt_mint",
+    "imt_burn",
+];
+
+impl Intent {
+    /// The `"intent"` tag of this intent.
+    #[must_use]
+    pub fn kind(&self) -> &str {
+        match self {
+            Self::AddPublicKey { .. } => "add_public_key",
+            Self::RemovePublicKey { .. } => "remove_public_key",
+            Self::Transfer { .. } => "transfer",
+            Self::FtWithdraw { .. } => "ft_withdraw",
+            Self::NftWithdraw { .. } => "nft_withdraw",
+            Self::MtWithdraw { .. } => "mt_withdraw",
+            Self::NativeWithdraw { .. } => "native_withdraw",
+            Self::StorageDeposit { .. } => "storage_deposit",
+            Self::TokenDiff { .. } => "token_diff",
+            Self::SetAuthByPredecessorId { .. } => "set_auth_by_predecessor_id",
+            Self::AuthCall { .. } => "auth_call",
+            Self::ImtMint { .. } => "imt_mint",
+            Self::ImtBurn { .. } => "imt_burn",
+            Self::Unknown(v) => v.get("intent").and_then(Value::as_str).unwrap_or(""),
+        }
+    }
+
+    /// The intent as JSON (the unknown kind verbatim).
+    #[must_use]
+    pub fn to_json(&self) -> Value {
+        match self {
+            Self::Unknown(v) => v.clone(),
+            known => serde_json::to_value(known).unwrap_or(Value::Null),
+        }
+    }
+}
+
+/// A non-fatal finding, with a stable code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// Stable code (see [`WARNING_CODES`]).
+    pub code: &'static str,
+    /// Human-readable text.
+    pub message: String,
+    /// Where in the input.
+    pub path: String,
+}
+
+/// Every warning code.
+pub const WARNING_CODES: &[&str] = &[
+    "UNKNOWN_INTENT",
+    "LEGACY_NONCE",
+    "NAMED_ACCOUNT",
+    "EMPTY_INTENTS",
+    "NONCE_EXPIRED",
+];
+
+/// The decoded intent message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntentMessage {
+    /// The account that signs (lowercase NEAR account id).
+    pub signer_id: String,
+    /// The verifier contract (e.g. `intents.near`).
+    pub verifying_contract: String,
+    /// The deadline.
+    pub deadline: Deadline,
+    /// The 32-byte nonce.
+    pub nonce: [u8; 32],
+    /// The nonce layout.
+    pub nonce_info: NonceInfo,
+    /// The intents, in order.
+    pub intents: Vec<Intent>,
+}
+
+/// An intent message with the warnings found while decoding it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The message.
+    pub message: IntentMessage,
+    /// Non-fatal findings.
+    pub warnings: Vec<Warning>,
+}
+
+fn decode_intents(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Vec<Intent>> {
+    let Some(list) = obj.get("intents") else {
+        return Ok(Vec::new());
+    };
+    let path = obj.path_of("intents");
+    let Value::Array(items) = list else {
+        return Err(json::wrong_type(&path, "an array", list));
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let item_path = alloc::format!("{path}[{i}]");
+        let kind = Obj::new(item, &item_path)?.req_str("intent")?;
+        if KNOWN_INTENTS.contains(&kind) {
+            let intent = Intent::deserialize(item).map_err(|e| Error::InvalidIntent {
+                path: item_path.clone(),
+                reason: e.to_string(),
+            })?;
+            out.push(intent);
+        } else {
+            warnings.push(Warning {
+                code: "UNKNOWN_INTENT",
+                message: alloc::format!("unknown intent kind {kind:?} kept as raw JSON"),
+                path: item_path,
+            });
+            out.push(Intent::Unknown(item.clone()));
+        }
+    }
+    Ok(out)
+}
+
+fn account_field(obj: &Obj<'_>, key: &str) -> Result<String> {
+    let id = obj.req_str(key)?;
+    validate_account_id(id).map_err(|e| e.at(&obj.path_of(key)))?;
+    Ok(id.into())
+}
+
+fn finish(
+    signer_id: String,
+    verifying_contract: String,
+    deadline: Deadline,
+    nonce: [u8; 32],
+    intents: Vec<Intent>,
+    mut warnings: Vec<Warning>,
+    paths: (&str, &str),
+) -> Decoded {
+    let nonce_info = decode_nonce(&nonce);
+    if nonce_info == NonceInfo::Legacy {
+        warnings.push(Warning {
+            code: "LEGACY_NONCE",
+            message: "legacy (unversioned) nonce: the verifier plans to stop accepting these"
+                .into(),
+            path: paths.1.into(),
+        });
+    }
+    if account_kind(&signer_id) == AccountKind::Named {
+        warnings.push(Warning {
+            code: "NAMED_ACCOUNT",
+            message: alloc::format!(
+                "{signer_id} is a named account: its key must be registered in the verifier"
+            ),
+            path: paths.0.into(),
+        });
+    }
+    if intents.is_empty() {
+        warnings.push(Warning {
+            code: "EMPTY_INTENTS",
+            message: "no intents: signing only burns the nonce".into(),
+            path: String::from("intents"),
+        });
+    }
+    Decoded {
+        message: IntentMessage {
+            signer_id,
+            verifying_contract,
+            deadline,
+            nonce,
+            nonce_info,
+            intents,
+        },
+        warnings,
+    }
+}
+
+fn deadline_field(obj: &Obj<'_>) -> Result<Deadline> {
+    let v = obj.req("deadline")?;
+    let path = obj.path_of("deadline");
+    let Value::String(text) = v else {
+        return Err(Error::InvalidDeadline {
+            path,
+            reason: alloc::format!("expected an RFC 3339 string, got {}", json::type_name(v)),
+        });
+    };
+    Deadline::parse(text).map_err(|e| e.at(&path))
+}
+
+/// Decodes the JSON payload string of `erc191`, `tip191`, `raw_ed25519` and `sep53`.
+///
+/// # Errors
+/// [`Error::InvalidJson`] (with a path), [`Error::MissingField`],
+/// [`Error::InvalidAccountId`], [`Error::InvalidDeadline`], [`Error::InvalidBase64`],
+/// [`Error::InvalidLength`] (nonce), [`Error::InvalidIntent`].
+pub fn decode(payload: &str) -> Result<Decoded> {
+    let value = json::parse(payload, "")?;
+    let obj = Obj::new(&value, "")?;
+    let signer_id = account_field(&obj, "signer_id")?;
+    let verifying_contract = account_field(&obj, "verifying_contract")?;
+    let deadline = deadline_field(&obj)?;
+    let nonce =
+        base64_decode_array(obj.req_str("nonce")?).map_err(|e| e.at(&obj.path_of("nonce")))?;
+    let mut warnings = Vec::new();
+    let intents = decode_intents(&obj, &mut warnings)?;
+    Ok(finish(
+        signer_id,
+        verifying_contract,
+        deadline,
+        nonce,
+        intents,
+        warnings,
+        ("signer_id", "nonce"),
+    ))
+}
+
+/// Decodes a NEP-413 payload whose message is a NEAR Intents message. Paths
+/// inside the message are prefixed with `message.`.
+///
+/// # Errors
+/// As [`decode`]; the recipient must be a valid account id.
+pub fn decode_nep413(payload: &Nep413Payload) -> Result<Decoded> {
+    let value = json::parse(&payload.message, "message")?;
+    let obj = Obj::new(&value, "message")?;
+    let signer_id = account_field(&obj, "signer_id")?;
+    validate_account_id(&payload.recipient).map_err(|e| e.at("recipient"))?;
+    let deadline = deadline_field(&obj)?;
+    let mut warnings = Vec::new();
+    let intents = decode_intents(&obj, &mut warnings)?;
+    Ok(finish(
+        signer_id,
+        payload.recipient.clone(),
+        deadline,
+        payload.nonce,
+        intents,
+        warnings,
+        ("message.signer_id", "nonce"),
+    ))
+}
+
+/// Context for [`Decoded::check`]; every field is optional.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckOptions<'a> {
+    /// The verifying contract the caller expects (e.g. `"intents.near"`).
+    pub verifying_contract: Option<&'a str>,
+    /// The current time in nanoseconds since the Unix epoch.
+    pub now_unix_nanos: Option<i128>,
+    /// The key that signs (or signed); an implicit signer id must be its account.
+    pub public_key: Option<&'a PublicKey>,
+}
+
+impl Decoded {
+    /// The checks the verifier would make that depend on context, plus the
+    /// nonce-deadline rule. Returns the first failure.
+    ///
+    /// # Errors
+    /// [`Error::WrongVerifyingContract`], [`Error::DeadlineExpired`],
+    /// [`Error::NonceDeadlineExceeded`], [`Error::SignerMismatch`].
+    pub fn check(&self, options: &CheckOptions<'_>) -> Result<Vec<Warning>> {
+        let m = &self.message;
+        let mut warnings = Vec::new();
+        if let Some(expected) = options.verifying_contract {
+            if m.verifying_contract != expected {
+                return Err(Error::WrongVerifyingContract {
+                    path: String::from("verifying_contract"),
+                    expected: expected.into(),
+                    actual: m.verifying_contract.clone(),
+                });
+            }
+        }
+        if let NonceInfo::V1 { deadline_nanos, .. } = m.nonce_info {
+            if m.deadline.unix_nanos > i128::from(deadline_nanos) {
+                return Err(Error::NonceDeadlineExceeded {
+                    path: String::from("deadline"),
+                });
+            }
+            if let Some(now) = options.now_unix_nanos {
+                if i128::from(deadline_nanos) < now {
+                    warnings.push(Warning {
+                        code: "NONCE_EXPIRED",
+                        message: "the versioned nonce's deadline has passed".into(),
+                        path: String::from("nonce"),
+                    });
+                }
+            }
+        }
+        if let Some(now) = options.now_unix_nanos {
+            if m.deadline.unix_nanos < now {
+                return Err(Error::DeadlineExpired {
+                    path: String::from("deadline"),
+                    deadline: m.deadline.text.clone(),
+                });
+            }
+        }
+        if let Some(key) = options.public_key {
+            check_signer(&m.signer_id, key)?;
+        }
+        Ok(warnings)
+    }
+}
+
+/// An implicit signer id must be the implicit account of the key; a named
+/// account cannot be checked offline and passes.
+///
+/// # Errors
+/// [`Error::SignerMismatch`].
+pub fn check_signer(signer_id: &str, key: &PublicKey) -> Result<()> {
+    if account_kind(signer_id) == AccountKind::Named {
+        return Ok(());
+    }
+    let expected = key.implicit_account_id();
+    if expected == signer_id {
+        Ok(())
+    } else {
+        Err(Error::SignerMismatch {
+            path: String::from("signer_id"),
+            expected,
+            actual: signer_id.into(),
+        })
+    }
+}
