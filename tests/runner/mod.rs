@@ -1,0 +1,510 @@
+//! The vector runner shared by the native tests (`tests/vectors.rs`) and the
+//! wasm tests. Vector files are embedded with `include_str!`, so the same
+//! code runs natively and as WebAssembly. Every expected value comes from the
+//! vector file (an upstream source or an independent JS library), never from
+//! this crate.
+
+#![allow(dead_code, clippy::missing_panics_doc, clippy::too_many_lines)]
+
+use intent_signer::encoding::{
+    base58_encode, base64_decode, base64_decode_array, hex_decode, hex_decode_array, hex_encode,
+    parse_curve_bytes, Curve, PublicKey,
+};
+use intent_signer::intent::{self, CheckOptions, Deadline, NonceInfo};
+use intent_signer::nep413::{self, Nep413Payload};
+use intent_signer::{
+    ed25519, erc191, execution, raw_ed25519, secp256k1, sep53, tip191, MultiPayload,
+};
+use serde_json::Value;
+
+pub const UPSTREAM: &str = include_str!("../vectors/upstream.json");
+pub const NEGATIVE: &str = include_str!("../vectors/negative.json");
+pub const GEN_NEP413: &str = include_str!("../vectors/generated/nep413.json");
+pub const GEN_ERC191: &str = include_str!("../vectors/generated/erc191.json");
+pub const GEN_TIP191: &str = include_str!("../vectors/generated/tip191.json");
+pub const GEN_RAW_ED25519: &str = include_str!("../vectors/generated/raw_ed25519.json");
+pub const GEN_SEP53: &str = include_str!("../vectors/generated/sep53.json");
+
+pub fn cases(file: &str) -> Vec<Value> {
+    let doc: Value = serde_json::from_str(file).expect("vector file is JSON");
+    assert!(
+        doc["source"].is_string(),
+        "every vector file cites its source"
+    );
+    doc["cases"].as_array().expect("cases").clone()
+}
+
+fn s<'a>(v: &'a Value, key: &str) -> &'a str {
+    v[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("field {key} missing in {v}"))
+}
+
+fn h(v: &Value, key: &str) -> Vec<u8> {
+    hex_decode(s(v, key)).expect("hex in vector")
+}
+
+fn arr<const N: usize>(v: &Value, key: &str) -> [u8; N] {
+    hex_decode_array(s(v, key)).expect("hex array in vector")
+}
+
+fn nep413_payload(v: &Value) -> Nep413Payload {
+    Nep413Payload::from_json(v, "payload", true).expect("NEP-413 payload in vector")
+}
+
+/// A 32-byte seed from a NEAR secret key string `ed25519:<base58 seed ‖ public>`.
+fn near_seed(secret: &str) -> [u8; 32] {
+    let bytes: [u8; 64] = parse_curve_bytes(secret, Curve::Ed25519).expect("NEAR secret key");
+    bytes[..32].try_into().unwrap()
+}
+
+fn ed_string(bytes: &[u8]) -> String {
+    format!("ed25519:{}", base58_encode(bytes))
+}
+
+/// Checks a MultiPayload: verification result, intent hash, and that it
+/// serialises back to an equal value with the payload untouched.
+fn check_multi_payload(id: &str, mp_json: &Value, exp: &Value, verify: bool) {
+    let mp = MultiPayload::from_json(mp_json).unwrap_or_else(|e| panic!("{id}: parse: {e}"));
+    let hash = mp
+        .intent_hash()
+        .unwrap_or_else(|e| panic!("{id}: hash: {e}"));
+    assert_eq!(
+        base58_encode(&hash),
+        s(exp, "intentHash"),
+        "{id}: intent hash"
+    );
+    let back: Value = serde_json::from_str(&mp.to_json()).unwrap();
+    assert_eq!(
+        back["payload"], mp_json["payload"],
+        "{id}: payload round trip"
+    );
+    assert_eq!(
+        MultiPayload::from_json(&back).unwrap(),
+        mp,
+        "{id}: reparse of to_json"
+    );
+    if verify {
+        let ver = mp.verify().unwrap_or_else(|e| panic!("{id}: verify: {e}"));
+        assert_eq!(ver.signer_id, s(exp, "signerId"), "{id}: signer");
+        assert_eq!(ver.intent_hash, hash, "{id}: verify hash");
+        if let Some(valid) = exp.get("valid") {
+            assert_eq!(ver.valid, valid.as_bool().unwrap(), "{id}: valid");
+        }
+        let pk = exp.get("publicKeyString").or_else(|| exp.get("publicKey"));
+        if let Some(pk) = pk.and_then(Value::as_str) {
+            assert_eq!(ver.public_key.unwrap().to_string(), pk, "{id}: public key");
+        }
+        if let Some(acc) = exp.get("recoveredAccount").and_then(Value::as_str) {
+            assert_eq!(
+                ver.public_key.unwrap().implicit_account_id(),
+                acc,
+                "{id}: recovered account"
+            );
+        }
+    }
+}
+
+/// Checks the decoded intent message against the generator's record.
+fn check_decoded(id: &str, mp_json: &Value, exp: &Value) {
+    let mp = MultiPayload::from_json(mp_json).unwrap();
+    let decoded = mp
+        .decode_intent()
+        .unwrap_or_else(|e| panic!("{id}: decode: {e}"));
+    let m = &decoded.message;
+    assert_eq!(m.signer_id, s(exp, "signerId"), "{id}");
+    assert_eq!(m.verifying_contract, s(exp, "verifyingContract"), "{id}");
+    assert_eq!(m.deadline.text, s(exp, "deadline"), "{id}");
+    let nonce = &exp["nonce"];
+    match (s(nonce, "version"), m.nonce_info) {
+        ("legacy", NonceInfo::Legacy) => {
+            assert!(decoded.warnings.iter().any(|w| w.code == "LEGACY_NONCE"));
+        }
+        (
+            "v1",
+            NonceInfo::V1 {
+                salt,
+                deadline_nanos,
+                random,
+            },
+        ) => {
+            assert_eq!(hex_encode(&salt), s(nonce, "salt"), "{id}: salt");
+            assert_eq!(
+                deadline_nanos.to_string(),
+                s(nonce, "deadlineNs"),
+                "{id}: nonce deadline"
+            );
+            assert_eq!(hex_encode(&random), s(nonce, "random"), "{id}: random");
+            assert_eq!(
+                intent::encode_nonce_v1(salt, deadline_nanos, random),
+                m.nonce,
+                "{id}: nonce re-encodes"
+            );
+        }
+        (v, info) => panic!("{id}: nonce {v} decoded as {info:?}"),
+    }
+    // The generator sets the nonce deadline to the intent deadline: both pass.
+    decoded
+        .check(&CheckOptions {
+            verifying_contract: Some("intents.near"),
+            now_unix_nanos: None,
+            public_key: mp.verify().unwrap().public_key.as_ref(),
+        })
+        .unwrap_or_else(|e| panic!("{id}: check: {e}"));
+}
+
+pub fn run_upstream() -> usize {
+    let cases = cases(UPSTREAM);
+    for c in &cases {
+        let id = s(c, "id");
+        let input = &c["input"];
+        let exp = &c["expected"];
+        match s(c, "type") {
+            "nep413" => {
+                let p = nep413_payload(&input["payload"]);
+                if exp.get("preimage").is_some() {
+                    assert_eq!(nep413::preimage(&p).unwrap(), h(exp, "preimage"), "{id}");
+                }
+                assert_eq!(nep413::hash(&p).unwrap().to_vec(), h(exp, "hash"), "{id}");
+                if let Some(secret) = input.get("secretKey") {
+                    let seed = near_seed(secret.as_str().unwrap());
+                    assert_eq!(
+                        ed_string(&ed25519::public_key(&seed)),
+                        s(exp, "publicKey"),
+                        "{id}"
+                    );
+                    let sig = nep413::sign(&p, &seed).unwrap();
+                    assert_eq!(
+                        sig.to_vec(),
+                        base64_decode(s(exp, "signatureBase64")).unwrap(),
+                        "{id}: signature byte for byte"
+                    );
+                    let pk = ed25519::public_key(&seed);
+                    assert!(nep413::verify(&p, &pk, &sig).unwrap(), "{id}");
+                } else {
+                    let pk: [u8; 32] =
+                        parse_curve_bytes(s(input, "publicKey"), Curve::Ed25519).unwrap();
+                    let sig: [u8; 64] =
+                        parse_curve_bytes(s(input, "signature"), Curve::Ed25519).unwrap();
+                    assert_eq!(pk.to_vec(), h(exp, "publicKeyHex"), "{id}");
+                    assert_eq!(sig.to_vec(), h(exp, "signatureHex"), "{id}");
+                    assert!(nep413::verify(&p, &pk, &sig).unwrap(), "{id}");
+                    // The hash is what gets signed, not the preimage.
+                    assert!(!ed25519::verify(&pk, &nep413::preimage(&p).unwrap(), &sig));
+                }
+            }
+            t @ ("erc191" | "tip191") => {
+                let msg = s(input, "message").as_bytes();
+                let sig: [u8; 65] = arr(input, "signature");
+                let (preimage, hash, recovered) = if t == "erc191" {
+                    (
+                        erc191::preimage(msg),
+                        erc191::hash(msg),
+                        erc191::recover(msg, &sig),
+                    )
+                } else {
+                    (
+                        tip191::preimage(msg),
+                        tip191::hash(msg),
+                        tip191::recover(msg, &sig),
+                    )
+                };
+                if exp.get("preimage").is_some() {
+                    assert_eq!(preimage, h(exp, "preimage"), "{id}");
+                }
+                assert_eq!(hash.to_vec(), h(exp, "hash"), "{id}");
+                let rec = recovered.unwrap_or_else(|e| panic!("{id}: {e}"));
+                assert_eq!(rec.public_key.to_vec(), h(exp, "publicKey"), "{id}");
+                assert_eq!(
+                    format!("0x{}", hex_encode(&rec.address)),
+                    s(exp, "signerId"),
+                    "{id}"
+                );
+                let sk: [u8; 32] = arr(input, "secretKey");
+                let signed = if t == "erc191" {
+                    erc191::sign(msg, &sk)
+                } else {
+                    tip191::sign(msg, &sk)
+                }
+                .unwrap();
+                assert_eq!(
+                    signed.to_vec(),
+                    h(exp, "signatureNormalized"),
+                    "{id}: RFC 6979 signature byte for byte"
+                );
+                assert_eq!(
+                    secp256k1::normalize_signature(&sig).unwrap().to_vec(),
+                    h(exp, "signatureNormalized"),
+                    "{id}"
+                );
+                if let Some(sig_str) = exp.get("signatureString").and_then(Value::as_str) {
+                    assert_eq!(
+                        intent_signer::encoding::format_curve_bytes(Curve::Secp256k1, &signed),
+                        sig_str,
+                        "{id}"
+                    );
+                    let pk = PublicKey::parse(s(exp, "publicKeyString")).unwrap();
+                    assert_eq!(pk.as_bytes(), rec.public_key.as_slice(), "{id}");
+                }
+            }
+            "sep53" => {
+                let pk: [u8; 32] = arr(input, "publicKeyHex");
+                let sig: [u8; 64] = arr(input, "signatureHex");
+                let msg = h(input, "messageHex");
+                assert_eq!(
+                    sep53::verify(&msg, &pk, &sig),
+                    exp["valid"].as_bool().unwrap(),
+                    "{id}"
+                );
+            }
+            "ed25519" => {
+                let pk: [u8; 32] = arr(input, "publicKeyHex");
+                let sig: [u8; 64] = arr(input, "signatureHex");
+                let msg = h(input, "messageHex");
+                assert_eq!(
+                    ed25519::verify(&pk, &msg, &sig),
+                    exp["valid"].as_bool().unwrap(),
+                    "{id}"
+                );
+            }
+            "multi_payload" => {
+                let verify = exp.get("signerId").is_some();
+                check_multi_payload(id, &input["multiPayload"], exp, verify);
+                if let Some(code) = exp.get("decodeError").and_then(Value::as_str) {
+                    let mp = MultiPayload::from_json(&input["multiPayload"]).unwrap();
+                    assert_eq!(mp.decode_intent().unwrap_err().code(), code, "{id}");
+                }
+            }
+            "nonce" => {
+                let n: [u8; 32] = base64_decode_array(s(input, "nonce")).unwrap();
+                let NonceInfo::V1 {
+                    salt,
+                    deadline_nanos,
+                    random,
+                } = intent::decode_nonce(&n)
+                else {
+                    panic!("{id}: not V1")
+                };
+                assert_eq!(hex_encode(&salt), s(exp, "salt"), "{id}");
+                assert_eq!(deadline_nanos.to_string(), s(exp, "deadlineNs"), "{id}");
+                assert_eq!(hex_encode(&random), s(exp, "random"), "{id}");
+                assert_eq!(intent::encode_nonce_v1(salt, deadline_nanos, random), n);
+            }
+            "implicit" => {
+                let pk = PublicKey::parse(s(input, "publicKey")).unwrap();
+                assert_eq!(pk.implicit_account_id(), s(exp, "accountId"), "{id}");
+            }
+            other => panic!("{id}: unknown case type {other}"),
+        }
+    }
+    cases.len()
+}
+
+fn expect_code<T: std::fmt::Debug>(
+    id: &str,
+    r: Result<T, intent_signer::Error>,
+    code: &str,
+) -> intent_signer::Error {
+    match r {
+        Ok(v) => panic!("{id}: expected {code}, got Ok({v:?})"),
+        Err(e) => {
+            assert_eq!(e.code(), code, "{id}: {e}");
+            e
+        }
+    }
+}
+
+pub fn run_negative() -> usize {
+    let cases = cases(NEGATIVE);
+    for c in &cases {
+        let id = s(c, "id");
+        let input = &c["input"];
+        let error = c.get("error").and_then(Value::as_str);
+        let exp = &c["expected"];
+        let path_flag = c["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .find_map(|f| f.strip_prefix("path:"));
+        let outcome: Result<(), intent_signer::Error> = match s(c, "type") {
+            "erc191_recover" => {
+                let sig: [u8; 65] = arr(input, "signature");
+                erc191::recover(s(input, "message").as_bytes(), &sig).map(|rec| {
+                    if let Some(not) = exp.get("notSignerId").and_then(Value::as_str) {
+                        assert_ne!(format!("0x{}", hex_encode(&rec.address)), not, "{id}");
+                    }
+                })
+            }
+            "erc191_sign" => {
+                erc191::sign(s(input, "message").as_bytes(), &arr(input, "secretKey")).map(|_| ())
+            }
+            "multi_payload" | "multi_payload_text" => {
+                let parsed = match input.get("text") {
+                    Some(t) => MultiPayload::parse(t.as_str().unwrap()),
+                    None => MultiPayload::from_json(&input["multiPayload"]),
+                };
+                parsed.and_then(|mp| mp.verify()).map(|v| {
+                    assert_eq!(v.valid, exp["valid"].as_bool().unwrap(), "{id}: valid");
+                })
+            }
+            "base64" => base64_decode(s(input, "text")).map(|_| ()),
+            "intent_decode" => intent::decode(s(input, "payload")).map(|d| {
+                let codes: Vec<&str> = d.warnings.iter().map(|w| w.code).collect();
+                for w in exp["warnings"].as_array().unwrap() {
+                    assert!(codes.contains(&w.as_str().unwrap()), "{id}: {codes:?}");
+                }
+            }),
+            "intent_check" => {
+                let d = intent::decode(s(input, "payload")).unwrap();
+                let now = input
+                    .get("now")
+                    .map(|n| Deadline::parse(n.as_str().unwrap()).unwrap().unix_nanos);
+                let key = input
+                    .get("publicKey")
+                    .map(|k| PublicKey::parse(k.as_str().unwrap()).unwrap());
+                d.check(&CheckOptions {
+                    verifying_contract: input.get("verifyingContract").and_then(Value::as_str),
+                    now_unix_nanos: now,
+                    public_key: key.as_ref(),
+                })
+                .map(|_| ())
+            }
+            "execution_payload" => execution::check_signing_payload(
+                &input["payload"],
+                input.get("signingStandard").and_then(Value::as_str),
+            )
+            .map(|_| ()),
+            other => panic!("{id}: unknown case type {other}"),
+        };
+        match error {
+            Some(code) => {
+                let e = expect_code(id, outcome, code);
+                if let Some(path) = path_flag {
+                    assert_eq!(e.path(), path, "{id}: path");
+                }
+            }
+            None => outcome.unwrap_or_else(|e| panic!("{id}: unexpected error {e}")),
+        }
+    }
+    cases.len()
+}
+
+/// Every generated file: the standard-level functions and the MultiPayload.
+pub fn run_generated(file: &str, standard: &str) -> usize {
+    let cases = cases(file);
+    assert!(cases.len() >= 50, "{standard}: at least 50 generated cases");
+    for c in &cases {
+        let id = s(c, "id");
+        let input = &c["input"];
+        let exp = &c["expected"];
+        match standard {
+            "nep413" => {
+                let seed: [u8; 32] = arr(input, "seed");
+                let p = nep413_payload(&input["payload"]);
+                assert_eq!(nep413::preimage(&p).unwrap(), h(exp, "preimage"), "{id}");
+                assert_eq!(nep413::hash(&p).unwrap().to_vec(), h(exp, "hash"), "{id}");
+                assert_eq!(ed_string(&ed25519::public_key(&seed)), s(exp, "publicKey"));
+                let sig = nep413::sign(&p, &seed).unwrap();
+                assert_eq!(ed_string(&sig), s(exp, "signature"), "{id}: signature");
+                let pk = ed25519::public_key(&seed);
+                assert!(nep413::verify(&p, &pk, &sig).unwrap(), "{id}");
+            }
+            "erc191" | "tip191" => {
+                let sk: [u8; 32] = arr(input, "secretKey");
+                let msg = s(input, "message").as_bytes();
+                let wallet_sig: [u8; 65] = arr(exp, "signature");
+                let (preimage, hash, signed, rec) = if standard == "erc191" {
+                    (
+                        erc191::preimage(msg),
+                        erc191::hash(msg),
+                        erc191::sign(msg, &sk),
+                        erc191::recover(msg, &wallet_sig),
+                    )
+                } else {
+                    (
+                        tip191::preimage(msg),
+                        tip191::hash(msg),
+                        tip191::sign(msg, &sk),
+                        tip191::recover(msg, &wallet_sig),
+                    )
+                };
+                assert_eq!(preimage, h(exp, "preimage"), "{id}");
+                assert_eq!(hash.to_vec(), h(exp, "hash"), "{id}");
+                assert_eq!(
+                    signed.unwrap().to_vec(),
+                    h(exp, "signatureNormalized"),
+                    "{id}"
+                );
+                let rec = rec.unwrap_or_else(|e| panic!("{id}: {e}"));
+                assert_eq!(rec.public_key.to_vec(), h(exp, "publicKey"), "{id}");
+                assert_eq!(
+                    secp256k1::checksum_address(&rec.address),
+                    s(exp, "address"),
+                    "{id}"
+                );
+                assert_eq!(
+                    secp256k1::public_key(&sk).unwrap().to_vec(),
+                    h(exp, "publicKey"),
+                    "{id}"
+                );
+                assert_eq!(
+                    secp256k1::normalize_signature(&wallet_sig)
+                        .unwrap()
+                        .to_vec(),
+                    h(exp, "signatureNormalized"),
+                    "{id}"
+                );
+            }
+            "raw_ed25519" => {
+                let seed: [u8; 32] = arr(input, "seed");
+                let payload = s(input, "payload").as_bytes();
+                let sig = raw_ed25519::sign(payload, &seed);
+                assert_eq!(sig.to_vec(), h(exp, "signatureHex"), "{id}");
+                let pk = ed25519::public_key(&seed);
+                assert_eq!(pk.to_vec(), h(exp, "publicKeyHex"), "{id}");
+                assert!(raw_ed25519::verify(payload, &pk, &sig), "{id}");
+                assert_eq!(
+                    raw_ed25519::intent_hash(payload).to_vec(),
+                    h(exp, "hash"),
+                    "{id}"
+                );
+            }
+            "sep53" => {
+                let seed: [u8; 32] = arr(input, "seed");
+                let payload = s(input, "payload").as_bytes();
+                assert_eq!(sep53::preimage(payload), h(exp, "preimage"), "{id}");
+                assert_eq!(sep53::hash(payload).to_vec(), h(exp, "hash"), "{id}");
+                let sig = sep53::sign(payload, &seed);
+                assert_eq!(sig.to_vec(), h(exp, "signatureHex"), "{id}");
+                let pk = ed25519::public_key(&seed);
+                assert!(sep53::verify(payload, &pk, &sig), "{id}");
+            }
+            other => panic!("unknown standard {other}"),
+        }
+        let is_intent = c["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "defuse_payload");
+        check_multi_payload(id, &exp["multiPayload"], exp, is_intent);
+        if is_intent {
+            check_decoded(id, &exp["multiPayload"], exp);
+            // Tampering with one payload byte must break a valid payload.
+            let mut tampered = exp["multiPayload"].clone();
+            let field = if standard == "nep413" {
+                &mut tampered["payload"]["recipient"]
+            } else {
+                &mut tampered["payload"]
+            };
+            let text = format!("{} ", field.as_str().unwrap());
+            *field = Value::String(text);
+            let ver = MultiPayload::from_json(&tampered)
+                .unwrap()
+                .verify()
+                .unwrap();
+            assert!(!ver.valid, "{id}: tampered payload must not verify");
+        }
+    }
+    cases.len()
+}

@@ -1,0 +1,61 @@
+//! Every vector file, natively.
+
+mod runner;
+
+use intent_signer::encoding::{format_curve_bytes, parse_curve_bytes, Curve};
+use intent_signer::MultiPayload;
+use serde_json::Value;
+
+#[test]
+fn upstream_vectors() {
+    assert!(runner::run_upstream() >= 25);
+}
+
+#[test]
+fn negative_and_policy_vectors() {
+    assert!(runner::run_negative() >= 50);
+}
+
+#[test]
+fn generated_nep413() {
+    runner::run_generated(runner::GEN_NEP413, "nep413");
+}
+
+#[test]
+fn generated_erc191() {
+    runner::run_generated(runner::GEN_ERC191, "erc191");
+}
+
+#[test]
+fn generated_tip191() {
+    runner::run_generated(runner::GEN_TIP191, "tip191");
+}
+
+#[test]
+fn generated_raw_ed25519() {
+    runner::run_generated(runner::GEN_RAW_ED25519, "raw_ed25519");
+}
+
+#[test]
+fn generated_sep53() {
+    runner::run_generated(runner::GEN_SEP53, "sep53");
+}
+
+/// The verifier wants v ∈ {0, 1} inside a MultiPayload: the wallet form
+/// (27/28) of the upstream V-ERC191-3 signature is refused with its own code.
+#[test]
+fn multi_payload_rejects_wallet_v() {
+    let case = runner::cases(runner::UPSTREAM)
+        .into_iter()
+        .find(|c| c["id"] == "V-ERC191-3")
+        .unwrap();
+    let mut mp = case["input"]["multiPayload"].clone();
+    let mut sig: [u8; 65] =
+        parse_curve_bytes(mp["signature"].as_str().unwrap(), Curve::Secp256k1).unwrap();
+    assert_eq!(sig[64], 0);
+    sig[64] = 27;
+    mp["signature"] = Value::String(format_curve_bytes(Curve::Secp256k1, &sig));
+    let err = MultiPayload::from_json(&mp).unwrap().verify().unwrap_err();
+    assert_eq!(err.code(), "INVALID_RECOVERY_ID");
+    assert_eq!(err.path(), "signature");
+}
