@@ -53,6 +53,21 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A value of the wrong type (a number where a string is due, an
+    /// `ArrayBuffer` where a `Uint8Array` is due, …).
+    InvalidType {
+        /// Where in the input.
+        path: String,
+        /// The type that is due.
+        expected: String,
+        /// The type that was given.
+        actual: String,
+    },
+    /// A string that cannot be encoded as UTF-8 (a lone UTF-16 surrogate).
+    InvalidString {
+        /// Where in the input.
+        path: String,
+    },
     /// A required field is absent.
     MissingField {
         /// The path of the missing field.
@@ -181,6 +196,8 @@ macro_rules! each_path {
             | Error::InvalidLength { path: $p, .. }
             | Error::UnsupportedCurve { path: $p, .. }
             | Error::InvalidJson { path: $p, .. }
+            | Error::InvalidType { path: $p, .. }
+            | Error::InvalidString { path: $p }
             | Error::MissingField { path: $p }
             | Error::UnknownField { path: $p }
             | Error::UnknownStandard { path: $p, .. }
@@ -213,6 +230,8 @@ impl Error {
         "INVALID_LENGTH",
         "UNSUPPORTED_CURVE",
         "INVALID_JSON",
+        "INVALID_TYPE",
+        "INVALID_STRING",
         "MISSING_FIELD",
         "UNKNOWN_FIELD",
         "UNKNOWN_STANDARD",
@@ -243,6 +262,8 @@ impl Error {
             Self::InvalidLength { .. } => "INVALID_LENGTH",
             Self::UnsupportedCurve { .. } => "UNSUPPORTED_CURVE",
             Self::InvalidJson { .. } => "INVALID_JSON",
+            Self::InvalidType { .. } => "INVALID_TYPE",
+            Self::InvalidString { .. } => "INVALID_STRING",
             Self::MissingField { .. } => "MISSING_FIELD",
             Self::UnknownField { .. } => "UNKNOWN_FIELD",
             Self::UnknownStandard { .. } => "UNKNOWN_STANDARD",
@@ -315,6 +336,12 @@ impl fmt::Display for Error {
                 alloc::format!("unsupported curve prefix {found:?}")
             }
             Self::InvalidJson { reason, .. } => alloc::format!("invalid JSON: {reason}"),
+            Self::InvalidType {
+                expected, actual, ..
+            } => alloc::format!("expected {expected}, got {actual}"),
+            Self::InvalidString { .. } => {
+                String::from("string has a lone UTF-16 surrogate and cannot be encoded as UTF-8")
+            }
             Self::MissingField { .. } => "missing field".into(),
             Self::UnknownField { .. } => "unknown field".into(),
             Self::UnknownStandard { found, .. } => {
@@ -395,6 +422,12 @@ mod tests {
                 path: p(),
                 reason: p()
             },
+            Error::InvalidType {
+                path: p(),
+                expected: p(),
+                actual: p()
+            },
+            Error::InvalidString { path: p() },
             Error::MissingField { path: p() },
             Error::UnknownField { path: p() },
             Error::UnknownStandard {

@@ -27,9 +27,10 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
 }
 
 pub(crate) fn wrong_type(path: &str, expected: &str, v: &Value) -> Error {
-    Error::InvalidJson {
+    Error::InvalidType {
         path: path.into(),
-        reason: alloc::format!("expected {expected}, got {}", type_name(v)),
+        expected: expected.into(),
+        actual: type_name(v).into(),
     }
 }
 
