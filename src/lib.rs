@@ -26,6 +26,8 @@ pub mod raw_ed25519;
 pub mod secp256k1;
 pub mod sep53;
 pub mod tip191;
+#[cfg(feature = "wasm")]
+mod wasm;
 
 pub use error::{Error, Result};
 pub use multi_payload::{MultiPayload, Standard, Verification};

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds pkg/: one release build for wasm32-unknown-unknown (--features wasm),
+# wasm-bindgen per target (web, bundler, nodejs), wasm-opt -Oz, and the npm
+# package assembled from pkg-template/ with the version stamped from Cargo.toml.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-wasm.sh
+if [ ! -x scripts/tools/node_modules/.bin/wasm-opt ]; then
+  echo "== installing build tools (binaryen)"
+  (cd scripts/tools && npm install --no-audit --no-fund --loglevel=error)
+fi
+WASM_OPT=scripts/tools/node_modules/.bin/wasm-opt
+
+echo "== cargo build (release, wasm32, --features wasm)"
+INTENT_SIGNER_GIT_HEAD=$(git rev-parse HEAD 2>/dev/null || echo unknown) \
+  cargo build --lib --release --target wasm32-unknown-unknown --features wasm
+raw=target/wasm32-unknown-unknown/release/intent_signer.wasm
+
+rm -rf pkg
+mkdir -p pkg
+for target in web bundler nodejs; do
+  dir=$target; [ "$target" = nodejs ] && dir=node
+  # --weak-refs is accepted for compatibility; wasm-bindgen 0.2.130 detects
+  # FinalizationRegistry at run time.
+  wasm-bindgen "$raw" --out-dir "pkg/$dir" --target "$target" --weak-refs --out-name intent_signer
+  wasm="pkg/$dir/intent_signer_bg.wasm"
+  "$WASM_OPT" -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers "$wasm" -o "$wasm.opt"
+  mv "$wasm.opt" "$wasm"
+  rm -f "pkg/$dir/.gitignore" "pkg/$dir/package.json"
+done
+# The nodejs build is CommonJS inside an ESM package.
+echo '{ "type": "commonjs" }' > pkg/node/package.json
+
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+node -e '
+  const fs = require("fs");
+  const p = JSON.parse(fs.readFileSync("pkg-template/package.json", "utf8"));
+  p.version = process.argv[1];
+  fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
+' "$version"
+cp README.md pkg/README.md
+
+# Sizes: raw and gzip -9, per build target.
+{
+  echo "# Package size"
+  echo
+  echo "Written by \`make pkg\` (scripts/build-pkg.sh): release profile \`opt-level = \"z\"\`, LTO, one codegen unit, \`panic = \"abort\"\`, then \`wasm-opt -Oz\`."
+  echo
+  echo "| build target | file | raw bytes | gzip -9 bytes |"
+  echo "|---|---|---|---|"
+  for dir in web bundler node; do
+    for f in "pkg/$dir/intent_signer_bg.wasm" "pkg/$dir/intent_signer.js" "pkg/$dir/intent_signer_bg.js"; do
+      [ -f "$f" ] || continue
+      r=$(wc -c < "$f"); g=$(gzip -9 -c "$f" | wc -c)
+      echo "| $dir | $(basename "$f") | $r | $g |"
+    done
+  done
+} > SIZE.md
+cat SIZE.md
+echo "== pkg/ built: intent-signer@$version"

@@ -1,0 +1,237 @@
+//! JS values → core types and back: the only place JS values are read.
+//!
+//! Strict: a value of the wrong JS type is an `INVALID_TYPE` error naming the
+//! path, never a silent coercion. Strings with lone surrogates are refused
+//! (`INVALID_STRING`) instead of being replaced by U+FFFD, which would change
+//! the bytes that get signed.
+
+use alloc::string::{String, ToString as _};
+use alloc::vec::Vec;
+
+use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
+use serde::Serialize as _;
+use serde_json::{Map, Number, Value};
+use wasm_bindgen::{JsCast as _, JsValue};
+
+use crate::encoding::to_array;
+use crate::error::{join_path, Error, Result};
+
+/// Deepest nesting of objects and arrays accepted from JS.
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// A short name of a JS value's type for error messages.
+pub(crate) fn type_name(v: &JsValue) -> String {
+    if v.is_undefined() {
+        return "undefined".into();
+    }
+    if v.is_null() {
+        return "null".into();
+    }
+    if let Some(n) = v.as_f64() {
+        return if n.is_nan() { "NaN" } else { "number" }.into();
+    }
+    if v.is_string() {
+        return "string".into();
+    }
+    if v.as_bool().is_some() {
+        return "boolean".into();
+    }
+    if v.is_bigint() {
+        return "bigint".into();
+    }
+    if v.is_symbol() {
+        return "symbol".into();
+    }
+    if v.is_function() {
+        return "function".into();
+    }
+    if Array::is_array(v) {
+        return "array".into();
+    }
+    let ctor = Reflect::get(v, &"constructor".into())
+        .ok()
+        .and_then(|c| Reflect::get(&c, &"name".into()).ok())
+        .and_then(|n| n.as_string());
+    ctor.unwrap_or_else(|| "object".into())
+}
+
+fn invalid_type(path: &str, expected: &str, v: &JsValue) -> Error {
+    Error::InvalidType {
+        path: path.into(),
+        expected: expected.into(),
+        actual: type_name(v),
+    }
+}
+
+/// A JS string as UTF-8.
+pub(crate) fn string(v: &JsValue, path: &str) -> Result<String> {
+    let Some(js) = v.dyn_ref::<JsString>() else {
+        return Err(invalid_type(path, "a string", v));
+    };
+    if !js.is_valid_utf16() {
+        return Err(Error::InvalidString { path: path.into() });
+    }
+    Ok(String::from(js))
+}
+
+/// The bytes of a `Uint8Array` (or a subclass such as Node's `Buffer`).
+pub(crate) fn bytes(v: &JsValue, path: &str) -> Result<Vec<u8>> {
+    v.dyn_ref::<Uint8Array>()
+        .map(Uint8Array::to_vec)
+        .ok_or_else(|| invalid_type(path, "a Uint8Array", v))
+}
+
+/// Exactly `N` bytes from a `Uint8Array`.
+pub(crate) fn byte_array<const N: usize>(v: &JsValue, path: &str) -> Result<[u8; N]> {
+    to_array(&bytes(v, path)?).map_err(|e| e.at(path))
+}
+
+/// A message: a string (its UTF-8 bytes) or a `Uint8Array`.
+pub(crate) fn message(v: &JsValue, path: &str) -> Result<Vec<u8>> {
+    if v.is_string() {
+        string(v, path).map(String::into_bytes)
+    } else if v.is_instance_of::<Uint8Array>() {
+        bytes(v, path)
+    } else {
+        Err(invalid_type(path, "a string or a Uint8Array", v))
+    }
+}
+
+/// A plain JS value (plain objects, arrays, strings, finite numbers, booleans,
+/// null) as JSON. Object fields that are `undefined` are left out.
+pub(crate) fn json(v: &JsValue, path: &str) -> Result<Value> {
+    json_at(v, path, 0)
+}
+
+fn json_at(v: &JsValue, path: &str, depth: usize) -> Result<Value> {
+    if depth > MAX_DEPTH {
+        return Err(Error::InvalidJson {
+            path: path.into(),
+            reason: alloc::format!("nested deeper than {MAX_DEPTH} levels"),
+        });
+    }
+    if v.is_null() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if v.is_string() {
+        return string(v, path).map(Value::String);
+    }
+    if let Some(n) = v.as_f64() {
+        return number(n).ok_or_else(|| invalid_type(path, "a finite number", v));
+    }
+    if Array::is_array(v) {
+        let arr: &Array = v.unchecked_ref();
+        let mut out = Vec::new();
+        for (i, item) in arr.iter().enumerate() {
+            out.push(json_at(&item, &alloc::format!("{path}[{i}]"), depth + 1)?);
+        }
+        return Ok(Value::Array(out));
+    }
+    if is_plain_object(v) {
+        let obj: &Object = v.unchecked_ref();
+        let mut map = Map::new();
+        for key in Object::keys(obj).iter() {
+            let name = string(&key, path)?;
+            let field_path = join_path(path, &name);
+            let value = Reflect::get(obj, &key).map_err(|_| Error::InvalidType {
+                path: field_path.clone(),
+                expected: "a readable property".into(),
+                actual: "a throwing getter".into(),
+            })?;
+            if value.is_undefined() {
+                continue;
+            }
+            map.insert(name, json_at(&value, &field_path, depth + 1)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    Err(invalid_type(path, "a JSON-compatible value", v))
+}
+
+fn is_plain_object(v: &JsValue) -> bool {
+    if !v.is_object() || v.is_function() {
+        return false;
+    }
+    let proto = Object::get_prototype_of(v);
+    proto.is_null() || proto == Object::get_prototype_of(&Object::new())
+}
+
+/// A JS number as a JSON number: safe integers stay integers.
+fn number(n: f64) -> Option<Value> {
+    const SAFE: f64 = 9_007_199_254_740_991.0;
+    if !n.is_finite() {
+        return None;
+    }
+    if n.fract() == 0.0 && n.abs() <= SAFE {
+        // A safe integer converts exactly.
+        #[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
+        let i = n as i64;
+        return Some(Value::Number(Number::from(i)));
+    }
+    Number::from_f64(n).map(Value::Number)
+}
+
+/// An optional safe-integer number (milliseconds), `None` when `undefined`/`null`.
+pub(crate) fn opt_safe_integer(v: &JsValue, path: &str) -> Result<Option<i64>> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    match v.as_f64().and_then(number) {
+        Some(Value::Number(n)) => n.as_i64().map(Some).ok_or_else(|| Error::InvalidNumber {
+            path: path.into(),
+            reason: "expected a safe integer".into(),
+        }),
+        _ => Err(invalid_type(path, "a number", v)),
+    }
+}
+
+/// JSON → a JS value (objects as plain objects).
+pub(crate) fn to_js(value: &Value) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// A plain object from key/value pairs.
+pub(crate) fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let obj = Object::new();
+    for (k, v) in fields {
+        // Defining a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&obj, &(*k).into(), v);
+    }
+    obj.into()
+}
+
+/// Bytes → a new `Uint8Array`.
+pub(crate) fn to_bytes(bytes: &[u8]) -> JsValue {
+    Uint8Array::from(bytes).into()
+}
+
+/// A property of an options object (`undefined` when the object is absent).
+pub(crate) fn option(options: &JsValue, key: &str, allowed: &[&str]) -> Result<JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    if !is_plain_object(options) {
+        return Err(invalid_type("options", "an object", options));
+    }
+    let obj: &Object = options.unchecked_ref();
+    for k in Object::keys(obj).iter() {
+        let name = k.as_string().unwrap_or_default();
+        if !allowed.contains(&name.as_str()) {
+            return Err(Error::UnknownField {
+                path: join_path("options", &name),
+            });
+        }
+    }
+    Reflect::get(obj, &key.into()).map_err(|e| Error::InvalidType {
+        path: join_path("options", key),
+        expected: "a readable property".into(),
+        actual: e
+            .as_string()
+            .unwrap_or_else(|| "a throwing getter".to_string()),
+    })
+}

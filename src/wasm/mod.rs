@@ -1,0 +1,403 @@
+//! The wasm-bindgen binding layer (feature `wasm`): convert, call one core
+//! function, convert back. The core never imports from here.
+
+// wasm-bindgen exports take their arguments by value.
+#![allow(clippy::needless_pass_by_value)]
+
+mod convert;
+mod error;
+mod types;
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use js_sys::Array;
+use serde_json::Value;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+
+use self::convert::{byte_array, bytes, json, message, object, string, to_bytes, to_js};
+use self::error::{js, JsResult};
+use crate::encoding::{
+    self, base58_encode, base64_encode, format_curve_bytes, parse_curve_bytes, Curve, PublicKey,
+};
+use crate::intent::{self, AccountKind, CheckOptions, Decoded, NonceInfo, Warning};
+use crate::multi_payload::MultiPayload;
+use crate::nep413::{self, Nep413Payload};
+use crate::{ed25519, erc191, secp256k1, sep53, tip191, Error};
+
+fn nep413_payload(v: &JsValue) -> crate::Result<Nep413Payload> {
+    Nep413Payload::from_json(&json(v, "payload")?, "payload", true)
+}
+
+fn multi_payload(v: &JsValue) -> crate::Result<MultiPayload> {
+    if v.is_string() {
+        MultiPayload::parse(&string(v, "multiPayload")?)
+    } else {
+        MultiPayload::from_json(&json(v, "multiPayload")?)
+    }
+}
+
+fn warnings_js(warnings: &[Warning]) -> JsValue {
+    to_js(&serde_json::to_value(warnings).unwrap_or(Value::Null))
+}
+
+// ---------------------------------------------------------------- encodings
+
+/// Decodes hex (with or without `0x`) into bytes.
+#[wasm_bindgen(js_name = hexToBytes)]
+pub fn hex_to_bytes(
+    #[wasm_bindgen(unchecked_param_type = "string")] hex: JsValue,
+) -> JsResult<Vec<u8>> {
+    js(string(&hex, "hex").and_then(|s| encoding::hex_decode(&s).map_err(|e| e.at("hex"))))
+}
+
+/// Lowercase hex of bytes, without a `0x` prefix.
+#[wasm_bindgen(js_name = bytesToHex)]
+pub fn bytes_to_hex(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes_: JsValue,
+) -> JsResult<String> {
+    js(bytes(&bytes_, "bytes").map(|b| encoding::hex_encode(&b)))
+}
+
+/// The implicit NEAR account id of a `"<curve>:<base58>"` public key.
+#[wasm_bindgen(js_name = implicitAccountId)]
+pub fn implicit_account_id(
+    #[wasm_bindgen(unchecked_param_type = "string")] public_key: JsValue,
+) -> JsResult<String> {
+    js(string(&public_key, "publicKey").and_then(|s| {
+        PublicKey::parse(&s)
+            .map(|k| k.implicit_account_id())
+            .map_err(|e| e.at("publicKey"))
+    }))
+}
+
+// ------------------------------------------------------------------ erc191
+
+/// The exact ERC-191 bytes: `"\x19Ethereum Signed Message:\n" ‖ byte length ‖ message`.
+#[wasm_bindgen(js_name = erc191Preimage)]
+pub fn erc191_preimage(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+) -> JsResult<Vec<u8>> {
+    js(message(&message_, "message").map(|m| erc191::preimage(&m)))
+}
+
+/// keccak256 of the ERC-191 preimage (32 bytes): what the wallet signs.
+#[wasm_bindgen(js_name = erc191Hash)]
+pub fn erc191_hash(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+) -> JsResult<Vec<u8>> {
+    js(message(&message_, "message").map(|m| erc191::hash(&m).to_vec()))
+}
+
+fn recover_with(
+    f: fn(&[u8], &[u8; 65]) -> crate::Result<erc191::Recovered>,
+    message_: &JsValue,
+    signature: &JsValue,
+) -> JsResult<String> {
+    js((|| {
+        let m = message(message_, "message")?;
+        let sig = byte_array::<65>(signature, "signature")?;
+        let rec = f(&m, &sig).map_err(|e| e.at("signature"))?;
+        Ok(secp256k1::checksum_address(&rec.address))
+    })())
+}
+
+/// Recovers the EIP-55 address that signed `message` (v may be 0, 1, 27 or 28).
+#[wasm_bindgen(js_name = erc191Recover)]
+pub fn erc191_recover(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] signature: JsValue,
+) -> JsResult<String> {
+    recover_with(erc191::recover, &message_, &signature)
+}
+
+/// Signs `message` as `personal_sign` does: 65 bytes r ‖ s ‖ v with v ∈ {0, 1}.
+#[wasm_bindgen(js_name = erc191Sign)]
+pub fn erc191_sign(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] secret_key: JsValue,
+) -> JsResult<Vec<u8>> {
+    js((|| {
+        let m = message(&message_, "message")?;
+        let sk = byte_array::<32>(&secret_key, "secretKey")?;
+        erc191::sign(&m, &sk)
+            .map(|s| s.to_vec())
+            .map_err(|e| e.at("secretKey"))
+    })())
+}
+
+// ------------------------------------------------------------------ tip191
+
+/// The exact TIP-191 bytes: `"\x19TRON Signed Message:\n" ‖ byte length ‖ message`.
+#[wasm_bindgen(js_name = tip191Preimage)]
+pub fn tip191_preimage(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+) -> JsResult<Vec<u8>> {
+    js(message(&message_, "message").map(|m| tip191::preimage(&m)))
+}
+
+/// keccak256 of the TIP-191 preimage (32 bytes).
+#[wasm_bindgen(js_name = tip191Hash)]
+pub fn tip191_hash(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+) -> JsResult<Vec<u8>> {
+    js(message(&message_, "message").map(|m| tip191::hash(&m).to_vec()))
+}
+
+/// Recovers the EIP-55 form of the address that signed `message` under TIP-191.
+#[wasm_bindgen(js_name = tip191Recover)]
+pub fn tip191_recover(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] signature: JsValue,
+) -> JsResult<String> {
+    recover_with(tip191::recover, &message_, &signature)
+}
+
+// ------------------------------------------------------------------ nep413
+
+/// The exact NEP-413 bytes: borsh(2147484061u32) ‖ borsh(payload).
+#[wasm_bindgen(js_name = nep413Preimage)]
+pub fn nep413_preimage(
+    #[wasm_bindgen(unchecked_param_type = "Nep413Payload")] payload: JsValue,
+) -> JsResult<Vec<u8>> {
+    js(nep413_payload(&payload).and_then(|p| nep413::preimage(&p)))
+}
+
+/// sha256 of the NEP-413 preimage (32 bytes): what the key signs.
+#[wasm_bindgen(js_name = nep413Hash)]
+pub fn nep413_hash(
+    #[wasm_bindgen(unchecked_param_type = "Nep413Payload")] payload: JsValue,
+) -> JsResult<Vec<u8>> {
+    js(nep413_payload(&payload).and_then(|p| nep413::hash(&p).map(|h| h.to_vec())))
+}
+
+/// Verifies a NEP-413 signature (`"ed25519:<base58>"`) by a key (`"ed25519:<base58>"`).
+#[wasm_bindgen(js_name = nep413Verify)]
+pub fn nep413_verify(
+    #[wasm_bindgen(unchecked_param_type = "Nep413Payload")] payload: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] public_key: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] signature: JsValue,
+) -> JsResult<bool> {
+    js((|| {
+        let p = nep413_payload(&payload)?;
+        let pk: [u8; 32] = parse_curve_bytes(&string(&public_key, "publicKey")?, Curve::Ed25519)
+            .map_err(|e| e.at("publicKey"))?;
+        let sig: [u8; 64] = parse_curve_bytes(&string(&signature, "signature")?, Curve::Ed25519)
+            .map_err(|e| e.at("signature"))?;
+        nep413::verify(&p, &pk, &sig)
+    })())
+}
+
+/// Signs a NEP-413 payload with a 32-byte Ed25519 seed; returns `"ed25519:<base58>"`.
+#[wasm_bindgen(js_name = nep413Sign)]
+pub fn nep413_sign(
+    #[wasm_bindgen(unchecked_param_type = "Nep413Payload")] payload: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] seed: JsValue,
+) -> JsResult<String> {
+    js((|| {
+        let p = nep413_payload(&payload)?;
+        let seed = byte_array::<32>(&seed, "seed")?;
+        nep413::sign(&p, &seed).map(|s| format_curve_bytes(Curve::Ed25519, &s))
+    })())
+}
+
+// ------------------------------------------------------------------- sep53
+
+/// sha256("Stellar Signed Message:\n" ‖ message): what the Stellar key signs.
+#[wasm_bindgen(js_name = sep53Hash)]
+pub fn sep53_hash(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+) -> JsResult<Vec<u8>> {
+    js(message(&message_, "message").map(|m| sep53::hash(&m).to_vec()))
+}
+
+// ----------------------------------------------------------------- ed25519
+
+/// Strict Ed25519 verification (weak keys rejected) of `message` itself.
+#[wasm_bindgen(js_name = ed25519Verify)]
+pub fn ed25519_verify(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] public_key: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] message_: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] signature: JsValue,
+) -> JsResult<bool> {
+    js((|| {
+        let pk = byte_array::<32>(&public_key, "publicKey")?;
+        let m = bytes(&message_, "message")?;
+        let sig = byte_array::<64>(&signature, "signature")?;
+        Ok(ed25519::verify(&pk, &m, &sig))
+    })())
+}
+
+/// Signs `message` itself with a 32-byte seed (64-byte signature).
+#[wasm_bindgen(js_name = ed25519Sign)]
+pub fn ed25519_sign(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] message_: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] seed: JsValue,
+) -> JsResult<Vec<u8>> {
+    js((|| {
+        let m = bytes(&message_, "message")?;
+        let seed = byte_array::<32>(&seed, "seed")?;
+        Ok(ed25519::sign(&m, &seed).to_vec())
+    })())
+}
+
+/// The 32-byte public key of a 32-byte seed.
+#[wasm_bindgen(js_name = ed25519PublicKey)]
+pub fn ed25519_public_key(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] seed: JsValue,
+) -> JsResult<Vec<u8>> {
+    js(byte_array::<32>(&seed, "seed").map(|s| ed25519::public_key(&s).to_vec()))
+}
+
+// ------------------------------------------------------------ MultiPayload
+
+/// Verifies a `MultiPayload` (object or JSON text) as `intents.near` would.
+/// A well-formed payload whose signature does not verify gives `valid: false`.
+#[wasm_bindgen(js_name = verifyMultiPayload, unchecked_return_type = "MultiPayloadVerification")]
+pub fn verify_multi_payload(
+    #[wasm_bindgen(unchecked_param_type = "MultiPayload | string")] multi_payload_: JsValue,
+) -> JsResult<JsValue> {
+    let v = js(multi_payload(&multi_payload_).and_then(|mp| mp.verify()))?;
+    Ok(object(&[
+        ("valid", v.valid.into()),
+        ("standard", v.standard.as_str().into()),
+        (
+            "publicKey",
+            v.public_key.map_or(JsValue::NULL, |k| k.to_string().into()),
+        ),
+        ("signerId", v.signer_id.as_str().into()),
+        ("intentHash", to_bytes(&v.intent_hash)),
+        ("intentHashBase58", base58_encode(&v.intent_hash).into()),
+        ("warnings", warnings_js(&v.warnings)),
+    ]))
+}
+
+const CHECK_OPTIONS: &[&str] = &["verifyingContract", "now", "publicKey"];
+
+fn check(decoded: &Decoded, options: &JsValue) -> crate::Result<Vec<Warning>> {
+    let contract = convert::option(options, "verifyingContract", CHECK_OPTIONS)?;
+    let contract = if contract.is_undefined() {
+        None
+    } else {
+        Some(string(&contract, "options.verifyingContract")?)
+    };
+    let now = convert::opt_safe_integer(
+        &convert::option(options, "now", CHECK_OPTIONS)?,
+        "options.now",
+    )?;
+    let key = convert::option(options, "publicKey", CHECK_OPTIONS)?;
+    let key = if key.is_undefined() {
+        None
+    } else {
+        Some(
+            PublicKey::parse(&string(&key, "options.publicKey")?)
+                .map_err(|e| e.at("options.publicKey"))?,
+        )
+    };
+    decoded.check(&CheckOptions {
+        verifying_contract: contract.as_deref(),
+        now_unix_nanos: now.map(|ms| i128::from(ms) * 1_000_000),
+        public_key: key.as_ref(),
+    })
+}
+
+fn decoded_js(decoded: &Decoded, extra: &[Warning]) -> JsValue {
+    let m = &decoded.message;
+    let nonce_info = match m.nonce_info {
+        NonceInfo::Legacy => object(&[("version", "legacy".into())]),
+        NonceInfo::V1 {
+            salt,
+            deadline_nanos,
+            random,
+        } => object(&[
+            ("version", "v1".into()),
+            ("salt", encoding::hex_encode(&salt).into()),
+            ("deadlineNs", alloc::format!("{deadline_nanos}").into()),
+            ("random", encoding::hex_encode(&random).into()),
+        ]),
+    };
+    let intents = Array::new();
+    for i in &m.intents {
+        intents.push(&to_js(&i.to_json()));
+    }
+    let kind = match intent::account_kind(&m.signer_id) {
+        AccountKind::NearImplicit => "near_implicit",
+        AccountKind::EthImplicit => "eth_implicit",
+        AccountKind::Named => "named",
+    };
+    let mut warnings = decoded.warnings.clone();
+    warnings.extend_from_slice(extra);
+    // RFC 3339 deadlines lie within years 0..=9999: |ms| < 2^53, exact in f64.
+    #[allow(clippy::as_conversions, clippy::cast_precision_loss)]
+    let deadline_ms = (m.deadline.unix_nanos / 1_000_000) as f64;
+    object(&[
+        ("signerId", m.signer_id.as_str().into()),
+        ("signerKind", kind.into()),
+        ("verifyingContract", m.verifying_contract.as_str().into()),
+        ("deadline", m.deadline.text.as_str().into()),
+        ("deadlineMs", deadline_ms.into()),
+        ("nonce", base64_encode(&m.nonce).into()),
+        ("nonceInfo", nonce_info),
+        ("intents", intents.into()),
+        ("warnings", warnings_js(&warnings)),
+    ])
+}
+
+/// Decodes the intent message inside a `MultiPayload` (object or JSON text)
+/// and runs the optional context checks.
+#[wasm_bindgen(js_name = decodeIntent, unchecked_return_type = "DecodedIntent")]
+pub fn decode_intent(
+    #[wasm_bindgen(unchecked_param_type = "MultiPayload | string")] multi_payload_: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "IntentCheckOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    js((|| {
+        let decoded = multi_payload(&multi_payload_)?.decode_intent()?;
+        let extra = check(&decoded, &options)?;
+        Ok(decoded_js(&decoded, &extra))
+    })())
+}
+
+/// Decodes an intent message: a `DefusePayload` JSON string (erc191, tip191,
+/// `raw_ed25519`, sep53) or a NEP-413 payload object; runs the optional checks.
+#[wasm_bindgen(js_name = decodeIntentMessage, unchecked_return_type = "DecodedIntent")]
+pub fn decode_intent_message(
+    #[wasm_bindgen(unchecked_param_type = "string | Nep413Payload")] payload: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "IntentCheckOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    js((|| {
+        let decoded = if payload.is_string() {
+            intent::decode(&string(&payload, "payload")?)?
+        } else {
+            intent::decode_nep413(&nep413_payload(&payload)?)?
+        };
+        let extra = check(&decoded, &options)?;
+        Ok(decoded_js(&decoded, &extra))
+    })())
+}
+
+// ------------------------------------------------------------------- meta
+
+/// Crate version, git commit and Rust version of this build.
+#[wasm_bindgen(js_name = buildInfo, unchecked_return_type = "BuildInfo")]
+#[must_use]
+pub fn build_info() -> JsValue {
+    object(&[
+        ("version", env!("CARGO_PKG_VERSION").into()),
+        ("gitHead", env!("INTENT_SIGNER_GIT_HEAD").into()),
+        ("rustc", env!("INTENT_SIGNER_RUSTC").into()),
+    ])
+}
+
+/// Every error code, as the `ErrorCode` type lists them.
+#[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "ErrorCode[]")]
+#[must_use]
+pub fn error_codes() -> JsValue {
+    Error::CODES
+        .iter()
+        .map(|c| JsValue::from_str(c))
+        .collect::<Array>()
+        .into()
+}

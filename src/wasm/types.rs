@@ -1,0 +1,182 @@
+//! TypeScript declarations for every input and output object, emitted into
+//! the generated `.d.ts` (never hand-maintained beside it).
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** The stable code on every error this package throws (own property `code`). */
+export type ErrorCode =
+  | "INVALID_HEX"
+  | "INVALID_BASE58"
+  | "INVALID_BASE64"
+  | "INVALID_LENGTH"
+  | "UNSUPPORTED_CURVE"
+  | "INVALID_JSON"
+  | "INVALID_TYPE"
+  | "INVALID_STRING"
+  | "MISSING_FIELD"
+  | "UNKNOWN_FIELD"
+  | "UNKNOWN_STANDARD"
+  | "INVALID_RECOVERY_ID"
+  | "HIGH_S"
+  | "INVALID_SIGNATURE"
+  | "UNRECOVERABLE_SIGNATURE"
+  | "INVALID_SECRET_KEY"
+  | "PAYLOAD_MISMATCH"
+  | "STANDARD_MISMATCH"
+  | "WRONG_VERIFYING_CONTRACT"
+  | "DEADLINE_EXPIRED"
+  | "INVALID_DEADLINE"
+  | "INVALID_ACCOUNT_ID"
+  | "SIGNER_MISMATCH"
+  | "NONCE_DEADLINE_EXCEEDED"
+  | "INVALID_NUMBER"
+  | "INVALID_INTENT";
+
+/**
+ * What every export throws: an `Error` (a `TypeError` for a value of the wrong
+ * type, a `RangeError` for a wrong length or an out-of-range value) with a
+ * stable `code` and, for nested input, the `path` of the offending value.
+ */
+export interface IntentSignerError extends Error {
+  code: ErrorCode;
+  path?: string;
+}
+
+/** Codes of non-fatal findings. */
+export type WarningCode =
+  | "UNKNOWN_INTENT"
+  | "LEGACY_NONCE"
+  | "NAMED_ACCOUNT"
+  | "EMPTY_INTENTS"
+  | "NONCE_EXPIRED";
+
+/** A non-fatal finding. */
+export interface IntentWarning {
+  code: WarningCode;
+  message: string;
+  path: string;
+}
+
+/** The signing standards this package handles. */
+export type Standard = "nep413" | "erc191" | "tip191" | "raw_ed25519" | "sep53";
+
+/** A NEP-413 payload in the JSON form the verifier and NEAR wallets take. */
+export interface Nep413Payload {
+  message: string;
+  /** Standard base64 of 32 bytes. */
+  nonce: string;
+  recipient: string;
+  callbackUrl?: string | null;
+}
+
+/** A signed payload for `intents.near` `execute_intents`. Keys and signatures are `"<curve>:<base58>"`. */
+export type MultiPayload =
+  | { standard: "nep413"; payload: Nep413Payload; public_key: string; signature: string }
+  | { standard: "erc191" | "tip191"; payload: string; signature: string }
+  | { standard: "raw_ed25519" | "sep53"; payload: string; public_key: string; signature: string };
+
+/** The result of `verifyMultiPayload`. */
+export interface MultiPayloadVerification {
+  /** The signature checks out and an implicit `signerId` is the key's own account. */
+  valid: boolean;
+  standard: Standard;
+  /** `"<curve>:<base58>"`, given or recovered; `null` when no key recovers from the signature. */
+  publicKey: string | null;
+  signerId: string;
+  /** The 32-byte intent hash the verifier reports. */
+  intentHash: Uint8Array;
+  /** The intent hash in base58, as explorers show it. */
+  intentHashBase58: string;
+  warnings: IntentWarning[];
+}
+
+/** The layout of a 32-byte intent nonce. */
+export type NonceInfo =
+  | { version: "legacy" }
+  | {
+      version: "v1";
+      /** 4 bytes, lowercase hex. */
+      salt: string;
+      /** The nonce deadline in nanoseconds since the Unix epoch, as a decimal string. */
+      deadlineNs: string;
+      /** 15 bytes, lowercase hex. */
+      random: string;
+    };
+
+export interface AddPublicKeyIntent { intent: "add_public_key"; public_key: string }
+export interface RemovePublicKeyIntent { intent: "remove_public_key"; public_key: string }
+export interface TransferIntent {
+  intent: "transfer"; receiver_id: string; tokens: Record<string, string>;
+  memo?: string; msg?: string; min_gas?: string; state_init?: unknown;
+}
+export interface FtWithdrawIntent {
+  intent: "ft_withdraw"; token: string; receiver_id: string; amount: string;
+  memo?: string; msg?: string; storage_deposit?: string; min_gas?: string;
+}
+export interface NftWithdrawIntent {
+  intent: "nft_withdraw"; token: string; receiver_id: string; token_id: string;
+  memo?: string; msg?: string; storage_deposit?: string; min_gas?: string;
+}
+export interface MtWithdrawIntent {
+  intent: "mt_withdraw"; token: string; receiver_id: string; token_ids: string[]; amounts: string[];
+  memo?: string; msg?: string; storage_deposit?: string; min_gas?: string;
+}
+export interface NativeWithdrawIntent { intent: "native_withdraw"; receiver_id: string; amount: string }
+export interface StorageDepositIntent {
+  intent: "storage_deposit"; contract_id: string; deposit_for_account_id: string; amount: string;
+}
+export interface TokenDiffIntent { intent: "token_diff"; diff: Record<string, string>; memo?: string; referral?: string }
+export interface SetAuthByPredecessorIdIntent { intent: "set_auth_by_predecessor_id"; enabled: boolean }
+export interface AuthCallIntent {
+  intent: "auth_call"; contract_id: string; msg: string;
+  state_init?: unknown; attached_deposit?: string; min_gas?: string;
+}
+export interface ImtMintIntent {
+  intent: "imt_mint"; receiver_id: string; tokens: Record<string, string>;
+  memo?: string; msg?: string; min_gas?: string; state_init?: unknown;
+}
+export interface ImtBurnIntent { intent: "imt_burn"; minter_id: string; tokens: Record<string, string>; memo?: string }
+/** An intent kind this package does not know, kept verbatim (with an `UNKNOWN_INTENT` warning). */
+export interface UnknownIntent { intent: string; [field: string]: unknown }
+/** One intent, as the verifier defines it. */
+export type Intent =
+  | AddPublicKeyIntent | RemovePublicKeyIntent | TransferIntent | FtWithdrawIntent
+  | NftWithdrawIntent | MtWithdrawIntent | NativeWithdrawIntent | StorageDepositIntent
+  | TokenDiffIntent | SetAuthByPredecessorIdIntent | AuthCallIntent | ImtMintIntent
+  | ImtBurnIntent | UnknownIntent;
+
+/** A decoded intent message. */
+export interface DecodedIntent {
+  signerId: string;
+  signerKind: "near_implicit" | "eth_implicit" | "named";
+  verifyingContract: string;
+  /** RFC 3339, exactly as in the message. */
+  deadline: string;
+  /** The deadline in milliseconds since the Unix epoch (for `new Date(...)`). */
+  deadlineMs: number;
+  /** Standard base64 of the 32-byte nonce. */
+  nonce: string;
+  nonceInfo: NonceInfo;
+  intents: Intent[];
+  warnings: IntentWarning[];
+}
+
+/** Context checks for `decodeIntent`/`decodeIntentMessage`; each is optional. */
+export interface IntentCheckOptions {
+  /** The verifier contract expected, e.g. `"intents.near"` (else `WRONG_VERIFYING_CONTRACT`). */
+  verifyingContract?: string;
+  /** The current time in milliseconds since the Unix epoch (else `DEADLINE_EXPIRED`). */
+  now?: number;
+  /** The signing key `"<curve>:<base58>"`: an implicit signer must be its account (else `SIGNER_MISMATCH`). */
+  publicKey?: string;
+}
+
+/** What `buildInfo()` returns. */
+export interface BuildInfo {
+  version: string;
+  gitHead: string;
+  rustc: string;
+}
+"#;

@@ -1,0 +1,42 @@
+//! The vector runner compiled to WebAssembly, run by `wasm-bindgen-test` in
+//! Node (default) and in headless Chromium (`WASM_BINDGEN_USE_BROWSER=1`).
+#![cfg(target_arch = "wasm32")]
+
+mod runner;
+
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen_test]
+fn upstream_vectors() {
+    assert!(runner::run_upstream() >= 25);
+}
+
+#[wasm_bindgen_test]
+fn negative_and_policy_vectors() {
+    assert!(runner::run_negative() >= 50);
+}
+
+#[wasm_bindgen_test]
+fn generated_nep413() {
+    runner::run_generated(runner::GEN_NEP413, "nep413");
+}
+
+#[wasm_bindgen_test]
+fn generated_erc191() {
+    runner::run_generated(runner::GEN_ERC191, "erc191");
+}
+
+#[wasm_bindgen_test]
+fn generated_tip191() {
+    runner::run_generated(runner::GEN_TIP191, "tip191");
+}
+
+#[wasm_bindgen_test]
+fn generated_raw_ed25519() {
+    runner::run_generated(runner::GEN_RAW_ED25519, "raw_ed25519");
+}
+
+#[wasm_bindgen_test]
+fn generated_sep53() {
+    runner::run_generated(runner::GEN_SEP53, "sep53");
+}
