@@ -55,7 +55,7 @@ pub fn hex_to_bytes(
 /// Lowercase hex of bytes, without a `0x` prefix.
 #[wasm_bindgen(js_name = bytesToHex)]
 pub fn bytes_to_hex(
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes_: JsValue,
+    #[wasm_bindgen(js_name = bytes, unchecked_param_type = "Uint8Array")] bytes_: JsValue,
 ) -> JsResult<String> {
     js(bytes(&bytes_, "bytes").map(|b| encoding::hex_encode(&b)))
 }
@@ -63,7 +63,7 @@ pub fn bytes_to_hex(
 /// The implicit NEAR account id of a `"<curve>:<base58>"` public key.
 #[wasm_bindgen(js_name = implicitAccountId)]
 pub fn implicit_account_id(
-    #[wasm_bindgen(unchecked_param_type = "string")] public_key: JsValue,
+    #[wasm_bindgen(js_name = publicKey, unchecked_param_type = "string")] public_key: JsValue,
 ) -> JsResult<String> {
     js(string(&public_key, "publicKey").and_then(|s| {
         PublicKey::parse(&s)
@@ -77,7 +77,8 @@ pub fn implicit_account_id(
 /// The exact ERC-191 bytes: `"\x19Ethereum Signed Message:\n" ‖ byte length ‖ message`.
 #[wasm_bindgen(js_name = erc191Preimage)]
 pub fn erc191_preimage(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+    #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
+    message_: JsValue,
 ) -> JsResult<Vec<u8>> {
     js(message(&message_, "message").map(|m| erc191::preimage(&m)))
 }
@@ -85,7 +86,8 @@ pub fn erc191_preimage(
 /// keccak256 of the ERC-191 preimage (32 bytes): what the wallet signs.
 #[wasm_bindgen(js_name = erc191Hash)]
 pub fn erc191_hash(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+    #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
+    message_: JsValue,
 ) -> JsResult<Vec<u8>> {
     js(message(&message_, "message").map(|m| erc191::hash(&m).to_vec()))
 }
@@ -106,7 +108,8 @@ fn recover_with(
 /// Recovers the EIP-55 address that signed `message` (v may be 0, 1, 27 or 28).
 #[wasm_bindgen(js_name = erc191Recover)]
 pub fn erc191_recover(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+    #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
+    message_: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] signature: JsValue,
 ) -> JsResult<String> {
     recover_with(erc191::recover, &message_, &signature)
@@ -115,8 +118,9 @@ pub fn erc191_recover(
 /// Signs `message` as `personal_sign` does: 65 bytes r ‖ s ‖ v with v ∈ {0, 1}.
 #[wasm_bindgen(js_name = erc191Sign)]
 pub fn erc191_sign(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] secret_key: JsValue,
+    #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
+    message_: JsValue,
+    #[wasm_bindgen(js_name = secretKey, unchecked_param_type = "Uint8Array")] secret_key: JsValue,
 ) -> JsResult<Vec<u8>> {
     js((|| {
         let m = message(&message_, "message")?;
@@ -132,7 +136,8 @@ pub fn erc191_sign(
 /// The exact TIP-191 bytes: `"\x19TRON Signed Message:\n" ‖ byte length ‖ message`.
 #[wasm_bindgen(js_name = tip191Preimage)]
 pub fn tip191_preimage(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+    #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
+    message_: JsValue,
 ) -> JsResult<Vec<u8>> {
     js(message(&message_, "message").map(|m| tip191::preimage(&m)))
 }
@@ -140,7 +145,8 @@ pub fn tip191_preimage(
 /// keccak256 of the TIP-191 preimage (32 bytes).
 #[wasm_bindgen(js_name = tip191Hash)]
 pub fn tip191_hash(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+    #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
+    message_: JsValue,
 ) -> JsResult<Vec<u8>> {
     js(message(&message_, "message").map(|m| tip191::hash(&m).to_vec()))
 }
@@ -148,7 +154,8 @@ pub fn tip191_hash(
 /// Recovers the EIP-55 form of the address that signed `message` under TIP-191.
 #[wasm_bindgen(js_name = tip191Recover)]
 pub fn tip191_recover(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+    #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
+    message_: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] signature: JsValue,
 ) -> JsResult<String> {
     recover_with(tip191::recover, &message_, &signature)
@@ -176,7 +183,7 @@ pub fn nep413_hash(
 #[wasm_bindgen(js_name = nep413Verify)]
 pub fn nep413_verify(
     #[wasm_bindgen(unchecked_param_type = "Nep413Payload")] payload: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] public_key: JsValue,
+    #[wasm_bindgen(js_name = publicKey, unchecked_param_type = "string")] public_key: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] signature: JsValue,
 ) -> JsResult<bool> {
     js((|| {
@@ -207,7 +214,8 @@ pub fn nep413_sign(
 /// sha256("Stellar Signed Message:\n" ‖ message): what the Stellar key signs.
 #[wasm_bindgen(js_name = sep53Hash)]
 pub fn sep53_hash(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] message_: JsValue,
+    #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
+    message_: JsValue,
 ) -> JsResult<Vec<u8>> {
     js(message(&message_, "message").map(|m| sep53::hash(&m).to_vec()))
 }
@@ -217,8 +225,8 @@ pub fn sep53_hash(
 /// Strict Ed25519 verification (weak keys rejected) of `message` itself.
 #[wasm_bindgen(js_name = ed25519Verify)]
 pub fn ed25519_verify(
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] public_key: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] message_: JsValue,
+    #[wasm_bindgen(js_name = publicKey, unchecked_param_type = "Uint8Array")] public_key: JsValue,
+    #[wasm_bindgen(js_name = message, unchecked_param_type = "Uint8Array")] message_: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] signature: JsValue,
 ) -> JsResult<bool> {
     js((|| {
@@ -232,7 +240,7 @@ pub fn ed25519_verify(
 /// Signs `message` itself with a 32-byte seed (64-byte signature).
 #[wasm_bindgen(js_name = ed25519Sign)]
 pub fn ed25519_sign(
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] message_: JsValue,
+    #[wasm_bindgen(js_name = message, unchecked_param_type = "Uint8Array")] message_: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] seed: JsValue,
 ) -> JsResult<Vec<u8>> {
     js((|| {
@@ -256,7 +264,8 @@ pub fn ed25519_public_key(
 /// A well-formed payload whose signature does not verify gives `valid: false`.
 #[wasm_bindgen(js_name = verifyMultiPayload, unchecked_return_type = "MultiPayloadVerification")]
 pub fn verify_multi_payload(
-    #[wasm_bindgen(unchecked_param_type = "MultiPayload | string")] multi_payload_: JsValue,
+    #[wasm_bindgen(js_name = multiPayload, unchecked_param_type = "MultiPayload | string")]
+    multi_payload_: JsValue,
 ) -> JsResult<JsValue> {
     let v = js(multi_payload(&multi_payload_).and_then(|mp| mp.verify()))?;
     Ok(object(&[
@@ -348,8 +357,9 @@ fn decoded_js(decoded: &Decoded, extra: &[Warning]) -> JsValue {
 /// and runs the optional context checks.
 #[wasm_bindgen(js_name = decodeIntent, unchecked_return_type = "DecodedIntent")]
 pub fn decode_intent(
-    #[wasm_bindgen(unchecked_param_type = "MultiPayload | string")] multi_payload_: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "IntentCheckOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(js_name = multiPayload, unchecked_param_type = "MultiPayload | string")]
+    multi_payload_: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "IntentCheckOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
     js((|| {
@@ -364,7 +374,7 @@ pub fn decode_intent(
 #[wasm_bindgen(js_name = decodeIntentMessage, unchecked_return_type = "DecodedIntent")]
 pub fn decode_intent_message(
     #[wasm_bindgen(unchecked_param_type = "string | Nep413Payload")] payload: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "IntentCheckOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "IntentCheckOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
     js((|| {
