@@ -30,7 +30,7 @@ for target in web bundler nodejs; do
 done
 # The web build's InitOutput lists the raw wasm exports with `any`; the public
 # .d.ts has no `any`, so those become `unknown`.
-sed -i -E '/^  readonly /s/\bany\b/unknown/g' pkg/web/intent_signer.d.ts
+sed -i -E '/^ +readonly /s/\bany\b/unknown/g' pkg/web/intent_signer.d.ts
 if grep -nw any pkg/*/intent_signer.d.ts; then echo "error: 'any' in a public .d.ts" >&2; exit 1; fi
 # The nodejs build is CommonJS inside an ESM package.
 echo '{ "type": "commonjs" }' > pkg/node/package.json
