@@ -7,7 +7,8 @@ echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo clippy"
 cargo clippy --all-targets -- -D warnings
-echo "== cargo check (wasm32)"
+echo "== cargo check and clippy (wasm32, --features wasm)"
 cargo check --target wasm32-unknown-unknown
+cargo clippy --target wasm32-unknown-unknown --features wasm -- -D warnings
 echo "== cargo test"
 cargo test
