@@ -184,6 +184,64 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A function signature that does not parse, or whose types do not resolve.
+    InvalidFunctionSignature {
+        /// Where in the input.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A tuple, fixed array or parameter list with the wrong number of entries.
+    AbiArityMismatch {
+        /// Where in the input.
+        path: String,
+        /// The number required.
+        expected: usize,
+        /// The number given.
+        actual: usize,
+    },
+    /// Not an address (`0x` followed by 40 hex digits).
+    InvalidAddress {
+        /// Where in the input.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A mixed-case address whose EIP-55 checksum is wrong.
+    InvalidChecksum {
+        /// Where in the input.
+        path: String,
+        /// The correctly checksummed address.
+        expected: String,
+    },
+    /// A placeholder such as `{MIN_AMOUNT_OUT}` with no value given.
+    UnresolvedPlaceholder {
+        /// Where in the input.
+        path: String,
+        /// The placeholder.
+        placeholder: String,
+    },
+    /// Call data whose selector is not the function's.
+    SelectorMismatch {
+        /// Where in the input.
+        path: String,
+        /// The function's selector.
+        expected: String,
+        /// The selector found.
+        actual: String,
+    },
+    /// Call data that does not decode for the function's types.
+    AbiDecodeFailed {
+        /// Where in the input.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// Call data that decodes but is not the canonical encoding of what it decodes to.
+    NonCanonicalCalldata {
+        /// Where in the input.
+        path: String,
+    },
 }
 
 /// Matches every variant of [`Error`], binding its `path` field.
@@ -215,7 +273,15 @@ macro_rules! each_path {
             | Error::SignerMismatch { path: $p, .. }
             | Error::NonceDeadlineExceeded { path: $p }
             | Error::InvalidNumber { path: $p, .. }
-            | Error::InvalidIntent { path: $p, .. } => $body,
+            | Error::InvalidIntent { path: $p, .. }
+            | Error::InvalidFunctionSignature { path: $p, .. }
+            | Error::AbiArityMismatch { path: $p, .. }
+            | Error::InvalidAddress { path: $p, .. }
+            | Error::InvalidChecksum { path: $p, .. }
+            | Error::UnresolvedPlaceholder { path: $p, .. }
+            | Error::SelectorMismatch { path: $p, .. }
+            | Error::AbiDecodeFailed { path: $p, .. }
+            | Error::NonCanonicalCalldata { path: $p } => $body,
         }
     };
 }
@@ -250,6 +316,14 @@ impl Error {
         "NONCE_DEADLINE_EXCEEDED",
         "INVALID_NUMBER",
         "INVALID_INTENT",
+        "INVALID_FUNCTION_SIGNATURE",
+        "ABI_ARITY_MISMATCH",
+        "INVALID_ADDRESS",
+        "INVALID_CHECKSUM",
+        "UNRESOLVED_PLACEHOLDER",
+        "SELECTOR_MISMATCH",
+        "ABI_DECODE_FAILED",
+        "NON_CANONICAL_CALLDATA",
     ];
 
     /// The stable code of this error.
@@ -282,6 +356,14 @@ impl Error {
             Self::NonceDeadlineExceeded { .. } => "NONCE_DEADLINE_EXCEEDED",
             Self::InvalidNumber { .. } => "INVALID_NUMBER",
             Self::InvalidIntent { .. } => "INVALID_INTENT",
+            Self::InvalidFunctionSignature { .. } => "INVALID_FUNCTION_SIGNATURE",
+            Self::AbiArityMismatch { .. } => "ABI_ARITY_MISMATCH",
+            Self::InvalidAddress { .. } => "INVALID_ADDRESS",
+            Self::InvalidChecksum { .. } => "INVALID_CHECKSUM",
+            Self::UnresolvedPlaceholder { .. } => "UNRESOLVED_PLACEHOLDER",
+            Self::SelectorMismatch { .. } => "SELECTOR_MISMATCH",
+            Self::AbiDecodeFailed { .. } => "ABI_DECODE_FAILED",
+            Self::NonCanonicalCalldata { .. } => "NON_CANONICAL_CALLDATA",
         }
     }
 
@@ -384,6 +466,28 @@ impl fmt::Display for Error {
             }
             Self::InvalidNumber { reason, .. } => alloc::format!("invalid number: {reason}"),
             Self::InvalidIntent { reason, .. } => alloc::format!("invalid intent: {reason}"),
+            Self::InvalidFunctionSignature { reason, .. } => {
+                alloc::format!("invalid function signature: {reason}")
+            }
+            Self::AbiArityMismatch {
+                expected, actual, ..
+            } => alloc::format!("expected {expected} entries, got {actual}"),
+            Self::InvalidAddress { reason, .. } => alloc::format!("invalid address: {reason}"),
+            Self::InvalidChecksum { expected, .. } => {
+                alloc::format!("bad EIP-55 checksum (expected {expected})")
+            }
+            Self::UnresolvedPlaceholder { placeholder, .. } => {
+                alloc::format!("no value for placeholder {placeholder}")
+            }
+            Self::SelectorMismatch {
+                expected, actual, ..
+            } => alloc::format!("selector {actual} is not {expected}"),
+            Self::AbiDecodeFailed { reason, .. } => {
+                alloc::format!("call data does not decode: {reason}")
+            }
+            Self::NonCanonicalCalldata { .. } => {
+                String::from("call data is not canonical (dirty padding or trailing bytes)")
+            }
         };
         let path = self.path();
         if path.is_empty() {
@@ -403,6 +507,7 @@ pub type Result<T, E = Error> = core::result::Result<T, E>;
 mod tests {
     use super::*;
 
+    #[allow(clippy::too_many_lines)]
     fn one_of_each() -> alloc::vec::Vec<Error> {
         let p = String::new;
         alloc::vec![
@@ -476,6 +581,37 @@ mod tests {
                 path: p(),
                 reason: p()
             },
+            Error::InvalidFunctionSignature {
+                path: p(),
+                reason: p()
+            },
+            Error::AbiArityMismatch {
+                path: p(),
+                expected: 1,
+                actual: 1
+            },
+            Error::InvalidAddress {
+                path: p(),
+                reason: p()
+            },
+            Error::InvalidChecksum {
+                path: p(),
+                expected: p()
+            },
+            Error::UnresolvedPlaceholder {
+                path: p(),
+                placeholder: p()
+            },
+            Error::SelectorMismatch {
+                path: p(),
+                expected: p(),
+                actual: p()
+            },
+            Error::AbiDecodeFailed {
+                path: p(),
+                reason: p()
+            },
+            Error::NonCanonicalCalldata { path: p() },
         ]
     }
 

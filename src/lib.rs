@@ -13,6 +13,7 @@
 
 extern crate alloc;
 
+pub mod abi;
 pub mod ed25519;
 pub mod encoding;
 pub mod erc191;

@@ -32,7 +32,15 @@ export type ErrorCode =
   | "SIGNER_MISMATCH"
   | "NONCE_DEADLINE_EXCEEDED"
   | "INVALID_NUMBER"
-  | "INVALID_INTENT";
+  | "INVALID_INTENT"
+  | "INVALID_FUNCTION_SIGNATURE"
+  | "ABI_ARITY_MISMATCH"
+  | "INVALID_ADDRESS"
+  | "INVALID_CHECKSUM"
+  | "UNRESOLVED_PLACEHOLDER"
+  | "SELECTOR_MISMATCH"
+  | "ABI_DECODE_FAILED"
+  | "NON_CANONICAL_CALLDATA";
 
 /**
  * What every export throws: an `Error` (a `TypeError` for a value of the wrong
