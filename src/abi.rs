@@ -567,8 +567,12 @@ fn int_value(value: I256, bits: usize, path: &str) -> Result<DynSolValue> {
     Ok(DynSolValue::Int(value, bits))
 }
 
-/// `0x` + 40 hex digits; mixed case must be a valid EIP-55 checksum.
-fn parse_address(s: &str, path: &str) -> Result<Address> {
+/// Parses an address: `0x` + 40 hex digits; mixed case must be a valid
+/// EIP-55 checksum (all-lowercase and all-uppercase carry none).
+///
+/// # Errors
+/// [`Error::InvalidAddress`], [`Error::InvalidChecksum`].
+pub fn parse_address(s: &str, path: &str) -> Result<Address> {
     let Some(body) = s.strip_prefix("0x") else {
         return Err(Error::InvalidAddress {
             path: path.into(),

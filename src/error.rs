@@ -242,6 +242,15 @@ pub enum Error {
         /// Where in the input.
         path: String,
     },
+    /// More steps than the API accepts.
+    TooManySteps {
+        /// Where in the input.
+        path: String,
+        /// The most allowed.
+        max: usize,
+        /// The number given.
+        actual: usize,
+    },
 }
 
 /// Matches every variant of [`Error`], binding its `path` field.
@@ -281,7 +290,8 @@ macro_rules! each_path {
             | Error::UnresolvedPlaceholder { path: $p, .. }
             | Error::SelectorMismatch { path: $p, .. }
             | Error::AbiDecodeFailed { path: $p, .. }
-            | Error::NonCanonicalCalldata { path: $p } => $body,
+            | Error::NonCanonicalCalldata { path: $p }
+            | Error::TooManySteps { path: $p, .. } => $body,
         }
     };
 }
@@ -324,6 +334,7 @@ impl Error {
         "SELECTOR_MISMATCH",
         "ABI_DECODE_FAILED",
         "NON_CANONICAL_CALLDATA",
+        "TOO_MANY_STEPS",
     ];
 
     /// The stable code of this error.
@@ -364,6 +375,7 @@ impl Error {
             Self::SelectorMismatch { .. } => "SELECTOR_MISMATCH",
             Self::AbiDecodeFailed { .. } => "ABI_DECODE_FAILED",
             Self::NonCanonicalCalldata { .. } => "NON_CANONICAL_CALLDATA",
+            Self::TooManySteps { .. } => "TOO_MANY_STEPS",
         }
     }
 
@@ -487,6 +499,9 @@ impl fmt::Display for Error {
             }
             Self::NonCanonicalCalldata { .. } => {
                 String::from("call data is not canonical (dirty padding or trailing bytes)")
+            }
+            Self::TooManySteps { max, actual, .. } => {
+                alloc::format!("{actual} steps (at most {max})")
             }
         };
         let path = self.path();
@@ -612,6 +627,11 @@ mod tests {
                 reason: p()
             },
             Error::NonCanonicalCalldata { path: p() },
+            Error::TooManySteps {
+                path: p(),
+                max: 1,
+                actual: 1
+            },
         ]
     }
 

@@ -26,6 +26,7 @@ pub mod nep413;
 pub mod raw_ed25519;
 pub mod secp256k1;
 pub mod sep53;
+pub mod step;
 pub mod tip191;
 #[cfg(feature = "wasm")]
 mod wasm;
