@@ -43,6 +43,7 @@ node -e '
   fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
 ' "$version"
 cp README.md pkg/README.md
+cp LICENSE pkg/LICENSE
 
 # Sizes: raw and gzip -9, per build target.
 {

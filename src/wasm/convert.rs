@@ -100,10 +100,15 @@ pub(crate) fn message(v: &JsValue, path: &str) -> Result<Vec<u8>> {
 /// A plain JS value (plain objects, arrays, strings, finite numbers, booleans,
 /// null) as JSON. Object fields that are `undefined` are left out.
 pub(crate) fn json(v: &JsValue, path: &str) -> Result<Value> {
-    json_at(v, path, 0)
+    json_at(v, path, 0, false)
 }
 
-fn json_at(v: &JsValue, path: &str, depth: usize) -> Result<Value> {
+/// As [`json`], but a `bigint` becomes its decimal string (step parameters).
+pub(crate) fn json_with_bigint(v: &JsValue, path: &str) -> Result<Value> {
+    json_at(v, path, 0, true)
+}
+
+fn json_at(v: &JsValue, path: &str, depth: usize, bigint: bool) -> Result<Value> {
     if depth > MAX_DEPTH {
         return Err(Error::InvalidJson {
             path: path.into(),
@@ -122,11 +127,25 @@ fn json_at(v: &JsValue, path: &str, depth: usize) -> Result<Value> {
     if let Some(n) = v.as_f64() {
         return number(n).ok_or_else(|| invalid_type(path, "a finite number", v));
     }
+    if bigint && v.is_bigint() {
+        let b: &js_sys::BigInt = v.unchecked_ref();
+        let text = b
+            .to_string(10)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| invalid_type(path, "a bigint", v))?;
+        return Ok(Value::String(text));
+    }
     if Array::is_array(v) {
         let arr: &Array = v.unchecked_ref();
         let mut out = Vec::new();
         for (i, item) in arr.iter().enumerate() {
-            out.push(json_at(&item, &alloc::format!("{path}[{i}]"), depth + 1)?);
+            out.push(json_at(
+                &item,
+                &alloc::format!("{path}[{i}]"),
+                depth + 1,
+                bigint,
+            )?);
         }
         return Ok(Value::Array(out));
     }
@@ -144,7 +163,7 @@ fn json_at(v: &JsValue, path: &str, depth: usize) -> Result<Value> {
             if value.is_undefined() {
                 continue;
             }
-            map.insert(name, json_at(&value, &field_path, depth + 1)?);
+            map.insert(name, json_at(&value, &field_path, depth + 1, bigint)?);
         }
         return Ok(Value::Object(map));
     }

@@ -388,6 +388,252 @@ pub fn decode_intent_message(
     })())
 }
 
+// --------------------------------------------------------------------- abi
+
+fn string_map(v: &JsValue, path: &str) -> crate::Result<crate::abi::Placeholders> {
+    let mut out = crate::abi::Placeholders::new();
+    if v.is_undefined() || v.is_null() {
+        return Ok(out);
+    }
+    let Value::Object(map) = json(v, path)? else {
+        return Err(Error::InvalidType {
+            path: path.into(),
+            expected: "an object of strings".into(),
+            actual: convert::type_name(v),
+        });
+    };
+    for (k, value) in map {
+        let Value::String(s) = value else {
+            return Err(Error::InvalidType {
+                path: crate::error::join_path(path, &k),
+                expected: "a string".into(),
+                actual: crate::json::type_name(&value).into(),
+            });
+        };
+        out.insert(k, s);
+    }
+    Ok(out)
+}
+
+fn parameters(v: &JsValue) -> crate::Result<Vec<Value>> {
+    match convert::json_with_bigint(v, "parameters")? {
+        Value::Array(items) => Ok(items),
+        other => Err(Error::InvalidType {
+            path: "parameters".into(),
+            expected: "an array".into(),
+            actual: crate::json::type_name(&other).into(),
+        }),
+    }
+}
+
+/// ABI-encodes a call: selector ‖ parameters. `""` is a bare value transfer (empty call data).
+#[wasm_bindgen(js_name = abiEncodeCall)]
+pub fn abi_encode_call(
+    #[wasm_bindgen(js_name = functionSignature, unchecked_param_type = "string")]
+    signature: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "StepParameter[]")] parameters_: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AbiEncodeOptions")] options: Option<JsValue>,
+) -> JsResult<Vec<u8>> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    js((|| {
+        let sig = crate::abi::FunctionSig::parse(&string(&signature, "functionSignature")?)?;
+        let params = parameters(&parameters_)?;
+        let placeholders = string_map(
+            &convert::option(&options, "placeholders", &["placeholders"])?,
+            "options.placeholders",
+        )?;
+        sig.encode(&params, &placeholders)
+    })())
+}
+
+/// Decodes call data into parameters in the canonical string forms (decimal
+/// integers, EIP-55 addresses, lowercase `0x` bytes), so that encoding them
+/// gives the same bytes.
+#[wasm_bindgen(js_name = abiDecodeCall, unchecked_return_type = "StepParameter[]")]
+pub fn abi_decode_call(
+    #[wasm_bindgen(js_name = functionSignature, unchecked_param_type = "string")]
+    signature: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] calldata: JsValue,
+) -> JsResult<JsValue> {
+    js((|| {
+        let sig = crate::abi::FunctionSig::parse(&string(&signature, "functionSignature")?)?;
+        let data = bytes(&calldata, "calldata")?;
+        Ok(to_js(&Value::Array(sig.decode(&data)?)))
+    })())
+}
+
+/// The 4-byte selector of a function signature.
+#[wasm_bindgen(js_name = functionSelector)]
+pub fn function_selector(
+    #[wasm_bindgen(unchecked_param_type = "string")] signature: JsValue,
+) -> JsResult<Vec<u8>> {
+    js((|| {
+        let sig = crate::abi::FunctionSig::parse(&string(&signature, "signature")?)
+            .map_err(|e| e.at("signature"))?;
+        sig.selector()
+            .map(|s| s.to_vec())
+            .ok_or(Error::InvalidFunctionSignature {
+                path: "signature".into(),
+                reason: "a value transfer has no selector".into(),
+            })
+    })())
+}
+
+fn step_json(v: &JsValue, path: &str) -> crate::Result<Value> {
+    convert::json_with_bigint(v, path)
+}
+
+fn placeholders_js(list: &[(String, String)]) -> JsValue {
+    list.iter()
+        .map(|(path, p)| {
+            object(&[
+                ("path", path.as_str().into()),
+                ("placeholder", p.as_str().into()),
+            ])
+        })
+        .collect::<Array>()
+        .into()
+}
+
+/// Every placeholder a step uses (`to`, `value` and parameters), with its path.
+#[wasm_bindgen(js_name = stepPlaceholders, unchecked_return_type = "StepPlaceholder[]")]
+pub fn step_placeholders(
+    #[wasm_bindgen(unchecked_param_type = "EvmStep")] step: JsValue,
+) -> JsResult<JsValue> {
+    js((|| {
+        let step = crate::step::validate_step(&step_json(&step, "step")?)?;
+        let mut list = Vec::new();
+        for (key, text) in [("to", &step.to), ("value", &step.value)] {
+            if crate::abi::placeholder_name(text).is_some() {
+                list.push((String::from(key), text.clone()));
+            }
+        }
+        list.extend(crate::abi::find_placeholders(&step.parameters));
+        Ok(placeholders_js(&list))
+    })())
+}
+
+/// Checks a step against the API's 400 rules; throws a coded error if it breaks one.
+#[wasm_bindgen(js_name = validateStep)]
+pub fn validate_step(
+    #[wasm_bindgen(unchecked_param_type = "EvmStep")] step: JsValue,
+) -> JsResult<()> {
+    js(step_json(&step, "step").and_then(|s| crate::step::validate_step(&s).map(|_| ())))
+}
+
+/// Checks a list of steps (at most 30) against the API's 400 rules.
+#[wasm_bindgen(js_name = validateSteps)]
+pub fn validate_steps(
+    #[wasm_bindgen(unchecked_param_type = "EvmStep[]")] steps: JsValue,
+) -> JsResult<()> {
+    js(step_json(&steps, "steps").and_then(|s| crate::step::validate_steps(&s).map(|_| ())))
+}
+
+const REVIEW_OPTIONS: &[&str] = &["placeholders", "intermediary", "knownContracts"];
+
+fn review_options(options: &JsValue) -> crate::Result<crate::step::ReviewOptions> {
+    let placeholders = string_map(
+        &convert::option(options, "placeholders", REVIEW_OPTIONS)?,
+        "options.placeholders",
+    )?;
+    let intermediary = convert::option(options, "intermediary", REVIEW_OPTIONS)?;
+    let intermediary = if intermediary.is_undefined() {
+        None
+    } else {
+        let s = string(&intermediary, "options.intermediary")?;
+        crate::abi::parse_address(&s, "options.intermediary")?;
+        Some(s)
+    };
+    let known = convert::option(options, "knownContracts", REVIEW_OPTIONS)?;
+    let mut known_contracts = Vec::new();
+    if !known.is_undefined() {
+        let Value::Array(items) = json(&known, "options.knownContracts")? else {
+            return Err(Error::InvalidType {
+                path: "options.knownContracts".into(),
+                expected: "an array of addresses".into(),
+                actual: convert::type_name(&known),
+            });
+        };
+        for (i, item) in items.iter().enumerate() {
+            let path = alloc::format!("options.knownContracts[{i}]");
+            let s = item.as_str().ok_or_else(|| Error::InvalidType {
+                path: path.clone(),
+                expected: "a string".into(),
+                actual: crate::json::type_name(item).into(),
+            })?;
+            crate::abi::parse_address(s, &path)?;
+            known_contracts.push(s.into());
+        }
+    }
+    Ok(crate::step::ReviewOptions {
+        placeholders,
+        intermediary,
+        known_contracts,
+    })
+}
+
+fn review_js(r: &crate::step::StepReview) -> JsValue {
+    let arguments = serde_json::to_value(&r.arguments).unwrap_or(Value::Null);
+    let warnings = serde_json::to_value(&r.warnings).unwrap_or(Value::Null);
+    object(&[
+        ("to", r.to.as_str().into()),
+        ("value", r.value.as_str().into()),
+        (
+            "selector",
+            r.selector
+                .as_deref()
+                .map_or(JsValue::NULL, JsValue::from_str),
+        ),
+        ("functionName", r.function_name.as_str().into()),
+        ("signature", r.signature.as_str().into()),
+        ("arguments", to_js(&arguments)),
+        (
+            "calldata",
+            r.calldata.as_deref().map_or(JsValue::NULL, to_bytes),
+        ),
+        ("placeholders", placeholders_js(&r.placeholders)),
+        ("warnings", to_js(&warnings)),
+    ])
+}
+
+/// Validates a step and explains it: function, arguments, call data and warnings.
+#[wasm_bindgen(js_name = reviewStep, unchecked_return_type = "StepReview")]
+pub fn review_step(
+    #[wasm_bindgen(unchecked_param_type = "EvmStep")] step: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "StepReviewOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    js((|| {
+        let opts = review_options(&options)?;
+        let r = crate::step::review_step(&step_json(&step, "step")?, &opts)?;
+        Ok(review_js(&r))
+    })())
+}
+
+/// Reviews every step (at most 30); paths in errors start at `steps[i]`.
+#[wasm_bindgen(js_name = reviewSteps, unchecked_return_type = "StepReview[]")]
+pub fn review_steps(
+    #[wasm_bindgen(unchecked_param_type = "EvmStep[]")] steps: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "StepReviewOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    js((|| {
+        let opts = review_options(&options)?;
+        let list = step_json(&steps, "steps")?;
+        crate::step::validate_steps(&list)?;
+        let Value::Array(items) = list else {
+            return Ok(JsValue::NULL);
+        };
+        let out = Array::new();
+        for (i, item) in items.iter().enumerate() {
+            let r = crate::step::review_step(item, &opts)
+                .map_err(|e| e.at(&alloc::format!("steps[{i}]")))?;
+            out.push(&review_js(&r));
+        }
+        Ok(out.into())
+    })())
+}
+
 // ------------------------------------------------------------------- meta
 
 /// Crate version, git commit and Rust version of this build.

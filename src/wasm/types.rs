@@ -181,6 +181,68 @@ export interface IntentCheckOptions {
   publicKey?: string;
 }
 
+/**
+ * One ABI parameter: scalars as strings (decimal or `0x` hex integers, `0x`
+ * addresses and bytes), booleans, bigints or safe-integer numbers; tuples and
+ * arrays as nested arrays. Placeholders such as `"{MIN_AMOUNT_OUT}"` stand for scalars.
+ */
+export type StepParameter = string | boolean | bigint | number | StepParameter[];
+
+/** An Intents Connect EVM step. */
+export interface EvmStep {
+  /** Contract address, or `"{DEPOSIT_ADDRESS}"`. */
+  to: string;
+  /** `"transfer(address,uint256)"`, `"function transfer(address to, uint256 amount)"`, or `""` for a value transfer. */
+  functionSignature: string;
+  parameters: StepParameter[];
+  /** Native value in wei as a decimal string, or a placeholder. */
+  value: string;
+  metadata?: Record<string, unknown>;
+}
+
+/** Options of `abiEncodeCall`. */
+export interface AbiEncodeOptions {
+  /** Values for placeholders, keyed `MIN_AMOUNT_OUT` or `{MIN_AMOUNT_OUT}`. */
+  placeholders?: Record<string, string>;
+}
+
+/** Options of `reviewStep`/`reviewSteps`. */
+export interface StepReviewOptions {
+  placeholders?: Record<string, string>;
+  /** The intermediary (MPC) address that runs the steps. */
+  intermediary?: string;
+  /** Contracts the user is expected to deal with (tokens, pools). */
+  knownContracts?: string[];
+}
+
+/** Codes of step review warnings. */
+export type StepWarningCode =
+  | "UNLIMITED_APPROVAL"
+  | "UNKNOWN_RECIPIENT"
+  | "NATIVE_VALUE"
+  | "FEE_TRANSFER"
+  | "UNRESOLVED_PLACEHOLDER";
+
+export interface StepWarning { code: StepWarningCode; message: string }
+export interface StepPlaceholder { path: string; placeholder: string }
+export interface StepArgument { name?: string; type: string; value: StepParameter }
+
+/** What `reviewStep` returns. */
+export interface StepReview {
+  to: string;
+  value: string;
+  /** `0x` + 8 hex digits; `null` for a bare value transfer. */
+  selector: string | null;
+  functionName: string;
+  /** Canonical signature, types only. */
+  signature: string;
+  arguments: StepArgument[];
+  /** The call data; `null` while placeholders have no value. */
+  calldata: Uint8Array | null;
+  placeholders: StepPlaceholder[];
+  warnings: StepWarning[];
+}
+
 /** What `buildInfo()` returns. */
 export interface BuildInfo {
   version: string;
