@@ -131,17 +131,30 @@ impl FunctionSig {
                 inputs: Vec::new(),
             });
         }
-        let function = Function::parse(text).map_err(|e| invalid_signature(e.to_string()))?;
+        let (function, names) = match Function::parse(text) {
+            Ok(f) => (f, None),
+            // alloy's parser rejects named tuple components and `address
+            // payable x`; such human-readable forms are reduced to their
+            // canonical types first (names kept for review).
+            Err(e) => {
+                let (canonical, names) =
+                    canonicalize(text).ok_or_else(|| invalid_signature(e.to_string()))?;
+                let f =
+                    Function::parse(&canonical).map_err(|e| invalid_signature(e.to_string()))?;
+                (f, Some(names))
+            }
+        };
         let mut inputs = Vec::with_capacity(function.inputs.len());
         for (i, param) in function.inputs.iter().enumerate() {
             let ty: DynSolType = param
                 .resolve()
                 .map_err(|e| invalid_signature(alloc::format!("input {i} ({}): {e}", param.ty)))?;
             check_type(&ty, 0)?;
-            inputs.push(Input {
-                name: (!param.name.is_empty()).then(|| param.name.clone()),
-                ty,
-            });
+            let name = match &names {
+                Some(names) => names.get(i).cloned().flatten(),
+                None => (!param.name.is_empty()).then(|| param.name.clone()),
+            };
+            inputs.push(Input { name, ty });
         }
         Ok(Self {
             function: Some(function),
@@ -280,6 +293,147 @@ impl FunctionSig {
         };
         Ok(values.iter().map(to_json).collect())
     }
+}
+
+/// Words that may follow a parameter type without changing it.
+const PARAM_WORDS: &[&str] = &["memory", "calldata", "storage", "payable", "indexed"];
+/// Words that may follow the parameter list.
+const FUNCTION_WORDS: &[&str] = &[
+    "external",
+    "public",
+    "internal",
+    "private",
+    "payable",
+    "nonpayable",
+    "view",
+    "pure",
+    "virtual",
+    "override",
+    "returns",
+];
+
+fn is_ident(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+}
+
+/// Reduces a human-readable signature (`function f((address to, uint256 x) p)
+/// external`) to its canonical form `f((address,uint256))` plus the top-level
+/// parameter names. Only the text is rearranged; the types are resolved by
+/// alloy afterwards. `None` when the text is not of that shape.
+fn canonicalize(text: &str) -> Option<(String, Vec<Option<String>>)> {
+    let text = text.trim();
+    let text = text.strip_prefix("function").map_or(text, str::trim_start);
+    let open = text.find('(')?;
+    let name = text.get(..open)?.trim();
+    if !is_ident(name) {
+        return None;
+    }
+    let mut rest = text.get(open..)?;
+    let (types, names) = param_list(&mut rest)?;
+    // Whatever follows: modifiers and an optional `returns (...)`.
+    let mut tail = rest.trim_start();
+    while !tail.is_empty() {
+        if tail.starts_with('(') {
+            param_list(&mut tail)?;
+        } else {
+            let end = tail
+                .find(|c: char| c.is_whitespace() || c == '(')
+                .unwrap_or(tail.len());
+            if !FUNCTION_WORDS.contains(&tail.get(..end)?) {
+                return None;
+            }
+            tail = tail.get(end..)?;
+        }
+        tail = tail.trim_start();
+    }
+    Some((alloc::format!("{name}({})", types.join(",")), names))
+}
+
+/// Parses `( param, param, … )` from the start of `s`, advancing it.
+fn param_list(s: &mut &str) -> Option<(Vec<String>, Vec<Option<String>>)> {
+    *s = s.trim_start().strip_prefix('(')?;
+    let mut types = Vec::new();
+    let mut names = Vec::new();
+    *s = s.trim_start();
+    if let Some(after) = s.strip_prefix(')') {
+        *s = after;
+        return Some((types, names));
+    }
+    loop {
+        let (ty, name) = param(s)?;
+        types.push(ty);
+        names.push(name);
+        *s = s.trim_start();
+        if let Some(after) = s.strip_prefix(',') {
+            *s = after;
+        } else {
+            *s = s.strip_prefix(')')?;
+            return Some((types, names));
+        }
+    }
+}
+
+/// One parameter: a type (elementary or a tuple), array suffixes, optional
+/// location/`payable` words and an optional name.
+fn param(s: &mut &str) -> Option<(String, Option<String>)> {
+    *s = s.trim_start();
+    let mut ty = if s.starts_with('(') {
+        let (inner, _) = param_list(s)?;
+        alloc::format!("({})", inner.join(","))
+    } else if s.starts_with("tuple(") {
+        // The Solidity `tuple(...)` keyword is not a signature form (viem and alloy reject it).
+        return None;
+    } else {
+        let end = s
+            .find(|c: char| !(c.is_ascii_alphanumeric()))
+            .unwrap_or(s.len());
+        let word = s.get(..end)?;
+        if word.is_empty() {
+            return None;
+        }
+        *s = s.get(end..)?;
+        word.to_string()
+    };
+    // Array suffixes.
+    loop {
+        let t = s.trim_start();
+        let Some(after) = t.strip_prefix('[') else {
+            break;
+        };
+        let close = after.find(']')?;
+        let size = after.get(..close)?.trim();
+        if !size.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        ty.push('[');
+        ty.push_str(size);
+        ty.push(']');
+        *s = after.get(close + 1..)?;
+    }
+    let mut name = None;
+    loop {
+        let t = s.trim_start();
+        let end = t
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$'))
+            .unwrap_or(t.len());
+        let word = t.get(..end)?;
+        if word.is_empty() {
+            break;
+        }
+        let location = PARAM_WORDS.contains(&word) && name.is_none();
+        if !location {
+            if name.is_some() || !is_ident(word) {
+                return None;
+            }
+            name = Some(word.to_string());
+        }
+        *s = t.get(end..)?;
+    }
+    Some((ty, name))
 }
 
 /// Values for placeholders, keyed by name with or without braces

@@ -59,3 +59,18 @@ fn multi_payload_rejects_wallet_v() {
     assert_eq!(err.code(), "INVALID_RECOVERY_ID");
     assert_eq!(err.path(), "signature");
 }
+
+#[test]
+fn abi_generated_viem_ethers() {
+    runner::run_abi_generated();
+}
+
+#[test]
+fn abi_aurora_examples() {
+    assert!(runner::run_abi_aurora() >= 10);
+}
+
+#[test]
+fn abi_negative_and_policy() {
+    assert!(runner::run_abi_negative() >= 70);
+}

@@ -40,3 +40,18 @@ fn generated_raw_ed25519() {
 fn generated_sep53() {
     runner::run_generated(runner::GEN_SEP53, "sep53");
 }
+
+#[wasm_bindgen_test]
+fn abi_generated_viem_ethers() {
+    runner::run_abi_generated();
+}
+
+#[wasm_bindgen_test]
+fn abi_aurora_examples() {
+    runner::run_abi_aurora();
+}
+
+#[wasm_bindgen_test]
+fn abi_negative_and_policy() {
+    runner::run_abi_negative();
+}

@@ -508,3 +508,209 @@ pub fn run_generated(file: &str, standard: &str) -> usize {
     }
     cases.len()
 }
+
+// ------------------------------------------------------------------- ABI
+
+pub const ABI_GENERATED: &str = include_str!("../vectors/generated/abi.json");
+pub const ABI_AURORA: &str = include_str!("../vectors/abi-aurora.json");
+pub const ABI_NEGATIVE: &str = include_str!("../vectors/abi-negative.json");
+
+fn placeholders_of(v: Option<&Value>) -> intent_signer::abi::Placeholders {
+    v.and_then(Value::as_object)
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn check_abi_case(
+    id: &str,
+    sig: &str,
+    params: &[Value],
+    ph: &intent_signer::abi::Placeholders,
+    exp: &Value,
+) {
+    use intent_signer::abi::FunctionSig;
+    let f = FunctionSig::parse(sig).unwrap_or_else(|e| panic!("{id}: parse {sig}: {e}"));
+    let data = f
+        .encode(params, ph)
+        .unwrap_or_else(|e| panic!("{id}: encode: {e}"));
+    assert_eq!(
+        intent_signer::encoding::hex_encode_prefixed(&data),
+        s(exp, "calldata"),
+        "{id}: calldata"
+    );
+    match exp.get("selector").and_then(Value::as_str) {
+        Some(sel) => assert_eq!(
+            intent_signer::encoding::hex_encode_prefixed(&f.selector().unwrap()),
+            sel,
+            "{id}: selector"
+        ),
+        None => assert!(f.selector().is_none(), "{id}: no selector"),
+    }
+    if let Some(canon) = exp.get("canonicalSignature").and_then(Value::as_str) {
+        assert_eq!(f.canonical(), canon, "{id}: canonical signature");
+    }
+    let decoded = f
+        .decode(&data)
+        .unwrap_or_else(|e| panic!("{id}: decode: {e}"));
+    if let Some(want) = exp.get("decoded") {
+        assert_eq!(&Value::Array(decoded.clone()), want, "{id}: decoded");
+    }
+    assert_eq!(
+        f.encode(&decoded, ph).unwrap(),
+        data,
+        "{id}: encode(decode(x)) == x"
+    );
+}
+
+pub fn run_abi_generated() -> usize {
+    let cases = cases(ABI_GENERATED);
+    assert!(cases.len() >= 500);
+    for c in &cases {
+        let input = &c["input"];
+        let params = input["parameters"].as_array().unwrap();
+        // A string parameter whose text looks like a placeholder: the cases
+        // encode the literal text, so each placeholder is given itself.
+        let literal: intent_signer::abi::Placeholders =
+            intent_signer::abi::find_placeholders(params)
+                .into_iter()
+                .map(|(_, p)| (p.clone(), p))
+                .collect();
+        check_abi_case(
+            s(c, "id"),
+            s(input, "functionSignature"),
+            params,
+            &literal,
+            &c["expected"],
+        );
+    }
+    cases.len()
+}
+
+pub fn run_abi_aurora() -> usize {
+    let cases = cases(ABI_AURORA);
+    for c in &cases {
+        let id = s(c, "id");
+        let step = &c["input"];
+        let ph = placeholders_of(c.get("placeholders"));
+        intent_signer::step::validate_step(step).unwrap_or_else(|e| panic!("{id}: validate: {e}"));
+        check_abi_case(
+            id,
+            s(step, "functionSignature"),
+            step["parameters"].as_array().unwrap(),
+            &ph,
+            &c["expected"],
+        );
+        let review = intent_signer::step::review_step(
+            step,
+            &intent_signer::step::ReviewOptions {
+                placeholders: ph.clone(),
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{id}: review: {e}"));
+        assert_eq!(
+            review
+                .calldata
+                .map(|d| intent_signer::encoding::hex_encode_prefixed(&d)),
+            Some(s(&c["expected"], "calldata").to_string()),
+            "{id}: review calldata"
+        );
+    }
+    cases.len()
+}
+
+pub fn run_abi_negative() -> usize {
+    use intent_signer::abi::FunctionSig;
+    use intent_signer::step;
+    let cases = cases(ABI_NEGATIVE);
+    for c in &cases {
+        let id = s(c, "id");
+        let input = &c["input"];
+        let exp = &c["expected"];
+        let outcome: Result<(), intent_signer::Error> = match s(c, "type") {
+            "encode" => FunctionSig::parse(s(input, "functionSignature"))
+                .and_then(|f| {
+                    f.encode(
+                        input["parameters"].as_array().unwrap(),
+                        &placeholders_of(input.get("placeholders")),
+                    )
+                })
+                .map(|data| {
+                    if let Some(want) = exp.get("calldata").and_then(Value::as_str) {
+                        assert_eq!(
+                            intent_signer::encoding::hex_encode_prefixed(&data),
+                            want,
+                            "{id}"
+                        );
+                    }
+                }),
+            "decode" => FunctionSig::parse(s(input, "functionSignature"))
+                .and_then(|f| f.decode(&h(input, "calldata")))
+                .map(|values| {
+                    if let Some(want) = exp.get("decoded") {
+                        assert_eq!(&Value::Array(values), want, "{id}");
+                    }
+                }),
+            "validate_step" => step::validate_step(&input["step"]).map(|_| ()),
+            "validate_steps" => step::validate_steps(&input["steps"]).map(|_| ()),
+            "review_step" => {
+                let o = &input["options"];
+                let opts = step::ReviewOptions {
+                    placeholders: placeholders_of(o.get("placeholders")),
+                    intermediary: o
+                        .get("intermediary")
+                        .and_then(Value::as_str)
+                        .map(String::from),
+                    known_contracts: o
+                        .get("knownContracts")
+                        .and_then(Value::as_array)
+                        .map(|a| a.iter().map(|x| x.as_str().unwrap().to_string()).collect())
+                        .unwrap_or_default(),
+                };
+                step::review_step(&input["step"], &opts).map(|r| {
+                    let codes: Vec<&str> = r.warnings.iter().map(|w| w.code).collect();
+                    let want: Vec<&str> = exp["warnings"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|w| w.as_str().unwrap())
+                        .collect();
+                    assert_eq!(codes, want, "{id}: warnings");
+                    if let Some(name) = exp.get("functionName").and_then(Value::as_str) {
+                        assert_eq!(r.function_name, name, "{id}");
+                    }
+                    if let Some(sel) = exp.get("selector").and_then(Value::as_str) {
+                        assert_eq!(r.selector.as_deref(), Some(sel), "{id}");
+                    }
+                    if let Some(v) = exp.get("value").and_then(Value::as_str) {
+                        assert_eq!(r.value, v, "{id}");
+                    }
+                    if let Some(cd) = exp.get("calldata") {
+                        assert_eq!(
+                            r.calldata
+                                .map(|d| Value::String(
+                                    intent_signer::encoding::hex_encode_prefixed(&d)
+                                ))
+                                .unwrap_or(Value::Null),
+                            *cd,
+                            "{id}: calldata"
+                        );
+                    }
+                })
+            }
+            other => panic!("{id}: unknown case type {other}"),
+        };
+        match c.get("error").and_then(Value::as_str) {
+            Some(code) => {
+                let e = expect_code(id, outcome, code);
+                assert_eq!(e.path(), s(c, "path"), "{id}: path");
+            }
+            None => outcome.unwrap_or_else(|e| panic!("{id}: unexpected error {e}")),
+        }
+    }
+    cases.len()
+}
