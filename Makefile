@@ -4,7 +4,7 @@
 ## Run every test tier.
 test: test-rust test-wasm
 	$(MAKE) pkg
-	$(MAKE) test-pack
+	$(MAKE) test-js test-pack
 
 test-rust:
 	bash scripts/test-rust.sh

@@ -5,16 +5,40 @@
 //! (`INVALID_STRING`) instead of being replaced by U+FFFD, which would change
 //! the bytes that get signed.
 
-use alloc::string::{String, ToString as _};
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
-use serde::Serialize as _;
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::{JsCast as _, JsValue};
 
 use crate::encoding::to_array;
 use crate::error::{join_path, Error, Result};
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, with a throwing proxy trap caught.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(o: &JsValue) -> core::result::Result<Array, JsValue>;
+}
+
+/// A JS exception raised while reading the input (a throwing getter or proxy trap).
+fn unreadable(path: &str) -> Error {
+    Error::InvalidType {
+        path: path.into(),
+        expected: "a readable value".into(),
+        actual: "a value whose getter or proxy trap throws".into(),
+    }
+}
+
+fn keys(v: &JsValue, path: &str) -> Result<Vec<String>> {
+    let keys = object_keys(v).map_err(|_| unreadable(path))?;
+    let mut out = Vec::new();
+    for i in 0..keys.length() {
+        out.push(string(&keys.get(i), path)?);
+    }
+    Ok(out)
+}
 
 /// Deepest nesting of objects and arrays accepted from JS.
 pub(crate) const MAX_DEPTH: usize = 128;
@@ -137,9 +161,17 @@ fn json_at(v: &JsValue, path: &str, depth: usize, bigint: bool) -> Result<Value>
         return Ok(Value::String(text));
     }
     if Array::is_array(v) {
-        let arr: &Array = v.unchecked_ref();
+        let len = Reflect::get(v, &"length".into())
+            .map_err(|_| unreadable(path))?
+            .as_f64()
+            .unwrap_or(0.0);
         let mut out = Vec::new();
-        for (i, item) in arr.iter().enumerate() {
+        let mut i: u32 = 0;
+        while f64::from(i) < len {
+            let item = Reflect::get_u32(v, i).map_err(|_| unreadable(path))?;
+            let idx = i;
+            i += 1;
+            let i = idx;
             out.push(json_at(
                 &item,
                 &alloc::format!("{path}[{i}]"),
@@ -150,16 +182,11 @@ fn json_at(v: &JsValue, path: &str, depth: usize, bigint: bool) -> Result<Value>
         return Ok(Value::Array(out));
     }
     if is_plain_object(v) {
-        let obj: &Object = v.unchecked_ref();
         let mut map = Map::new();
-        for key in Object::keys(obj).iter() {
-            let name = string(&key, path)?;
+        for name in keys(v, path)? {
             let field_path = join_path(path, &name);
-            let value = Reflect::get(obj, &key).map_err(|_| Error::InvalidType {
-                path: field_path.clone(),
-                expected: "a readable property".into(),
-                actual: "a throwing getter".into(),
-            })?;
+            let value =
+                Reflect::get(v, &JsValue::from_str(&name)).map_err(|_| unreadable(&field_path))?;
             if value.is_undefined() {
                 continue;
             }
@@ -207,19 +234,41 @@ pub(crate) fn opt_safe_integer(v: &JsValue, path: &str) -> Result<Option<i64>> {
     }
 }
 
-/// JSON → a JS value (objects as plain objects).
+/// JSON → a JS value. Object keys become own data properties (defined, not
+/// assigned), so a `"__proto__"` key stays data and never sets a prototype.
 pub(crate) fn to_js(value: &Value) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => n.as_f64().map_or(JsValue::NULL, JsValue::from_f64),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => items.iter().map(to_js).collect::<Array>().into(),
+        Value::Object(map) => {
+            let obj = Object::new();
+            for (k, v) in map {
+                define(&obj, k, &to_js(v));
+            }
+            obj.into()
+        }
+    }
+}
+
+/// Defines an own enumerable, writable, configurable data property.
+fn define(obj: &Object, key: &str, value: &JsValue) {
+    let descriptor = Object::new();
+    // Plain keys on a fresh object: these assignments cannot fail.
+    let _ = Reflect::set(&descriptor, &"value".into(), value);
+    let _ = Reflect::set(&descriptor, &"writable".into(), &JsValue::TRUE);
+    let _ = Reflect::set(&descriptor, &"enumerable".into(), &JsValue::TRUE);
+    let _ = Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE);
+    let _ = Reflect::define_property(obj, &JsValue::from_str(key), &descriptor);
 }
 
 /// A plain object from key/value pairs.
 pub(crate) fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let obj = Object::new();
     for (k, v) in fields {
-        // Defining a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&obj, &(*k).into(), v);
+        define(&obj, k, v);
     }
     obj.into()
 }
@@ -237,20 +286,12 @@ pub(crate) fn option(options: &JsValue, key: &str, allowed: &[&str]) -> Result<J
     if !is_plain_object(options) {
         return Err(invalid_type("options", "an object", options));
     }
-    let obj: &Object = options.unchecked_ref();
-    for k in Object::keys(obj).iter() {
-        let name = k.as_string().unwrap_or_default();
+    for name in keys(options, "options")? {
         if !allowed.contains(&name.as_str()) {
             return Err(Error::UnknownField {
                 path: join_path("options", &name),
             });
         }
     }
-    Reflect::get(obj, &key.into()).map_err(|e| Error::InvalidType {
-        path: join_path("options", key),
-        expected: "a readable property".into(),
-        actual: e
-            .as_string()
-            .unwrap_or_else(|| "a throwing getter".to_string()),
-    })
+    Reflect::get(options, &key.into()).map_err(|_| unreadable(&join_path("options", key)))
 }

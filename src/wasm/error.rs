@@ -17,6 +17,8 @@ pub(crate) fn to_js(e: &Error) -> JsValue {
             js_sys::TypeError::new(&message).into()
         }
         Error::InvalidLength { .. }
+        | Error::AbiArityMismatch { .. }
+        | Error::TooManySteps { .. }
         | Error::InvalidNumber { .. }
         | Error::InvalidRecoveryId { .. }
         | Error::InvalidSecretKey { .. } => js_sys::RangeError::new(&message).into(),

@@ -328,7 +328,16 @@ fn decoded_js(decoded: &Decoded, extra: &[Warning]) -> JsValue {
     };
     let intents = Array::new();
     for i in &m.intents {
-        intents.push(&to_js(&i.to_json()));
+        let item = match i {
+            // Wrapped, so that `intent` stays a discriminant of known kinds.
+            intent::Intent::Unknown(raw) => object(&[
+                ("intent", "unknown".into()),
+                ("kind", i.kind().into()),
+                ("raw", to_js(raw)),
+            ]),
+            known => to_js(&known.to_json()),
+        };
+        intents.push(&item);
     }
     let kind = match intent::account_kind(&m.signer_id) {
         AccountKind::NearImplicit => "near_implicit",
@@ -431,7 +440,8 @@ fn parameters(v: &JsValue) -> crate::Result<Vec<Value>> {
 pub fn abi_encode_call(
     #[wasm_bindgen(js_name = functionSignature, unchecked_param_type = "string")]
     signature: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "StepParameter[]")] parameters_: JsValue,
+    #[wasm_bindgen(js_name = parameters, unchecked_param_type = "StepParameter[]")]
+    parameters_: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AbiEncodeOptions")] options: Option<JsValue>,
 ) -> JsResult<Vec<u8>> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
@@ -465,15 +475,15 @@ pub fn abi_decode_call(
 /// The 4-byte selector of a function signature.
 #[wasm_bindgen(js_name = functionSelector)]
 pub fn function_selector(
-    #[wasm_bindgen(unchecked_param_type = "string")] signature: JsValue,
+    #[wasm_bindgen(js_name = functionSignature, unchecked_param_type = "string")]
+    signature: JsValue,
 ) -> JsResult<Vec<u8>> {
     js((|| {
-        let sig = crate::abi::FunctionSig::parse(&string(&signature, "signature")?)
-            .map_err(|e| e.at("signature"))?;
+        let sig = crate::abi::FunctionSig::parse(&string(&signature, "functionSignature")?)?;
         sig.selector()
             .map(|s| s.to_vec())
             .ok_or(Error::InvalidFunctionSignature {
-                path: "signature".into(),
+                path: "functionSignature".into(),
                 reason: "a value transfer has no selector".into(),
             })
     })())

@@ -40,7 +40,8 @@ export type ErrorCode =
   | "UNRESOLVED_PLACEHOLDER"
   | "SELECTOR_MISMATCH"
   | "ABI_DECODE_FAILED"
-  | "NON_CANONICAL_CALLDATA";
+  | "NON_CANONICAL_CALLDATA"
+  | "TOO_MANY_STEPS";
 
 /**
  * What every export throws: an `Error` (a `TypeError` for a value of the wrong
@@ -146,8 +147,11 @@ export interface ImtMintIntent {
   memo?: string; msg?: string; min_gas?: string; state_init?: unknown;
 }
 export interface ImtBurnIntent { intent: "imt_burn"; minter_id: string; tokens: Record<string, string>; memo?: string }
-/** An intent kind this package does not know, kept verbatim (with an `UNKNOWN_INTENT` warning). */
-export interface UnknownIntent { intent: string; [field: string]: unknown }
+/**
+ * An intent of a kind this package does not know (an `UNKNOWN_INTENT` warning
+ * comes with it): its tag in `kind`, the object exactly as signed in `raw`.
+ */
+export interface UnknownIntent { intent: "unknown"; kind: string; raw: Record<string, unknown> }
 /** One intent, as the verifier defines it. */
 export type Intent =
   | AddPublicKeyIntent | RemovePublicKeyIntent | TransferIntent | FtWithdrawIntent
