@@ -205,6 +205,7 @@ impl FunctionSig {
             Ctx {
                 placeholders,
                 allow_unresolved: false,
+                enabled: true,
             },
         )
     }
@@ -220,6 +221,7 @@ impl FunctionSig {
             Ctx {
                 placeholders: &Placeholders::new(),
                 allow_unresolved: true,
+                enabled: true,
             },
         )
         .map(|_| ())
@@ -454,11 +456,20 @@ pub fn placeholder_name(s: &str) -> Option<&str> {
 
 /// How placeholders are treated while coercing.
 #[derive(Clone, Copy)]
-struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     placeholders: &'a Placeholders,
     /// Accept an unresolved placeholder as a stand-in for any scalar (validation).
     allow_unresolved: bool,
+    /// Whether `{NAME}` leaves are placeholders at all (not in EIP-712 data).
+    enabled: bool,
 }
+
+/// No placeholders: every leaf is taken literally.
+pub(crate) const LITERAL: Ctx<'static> = Ctx {
+    placeholders: &Placeholders::new(),
+    allow_unresolved: false,
+    enabled: false,
+};
 
 /// A valid value of a scalar type, standing in for an unresolved placeholder.
 fn stand_in(ty: &DynSolType) -> String {
@@ -478,7 +489,7 @@ fn resolve_placeholder<'a>(
     path: &str,
     ctx: Ctx<'a>,
 ) -> Result<alloc::borrow::Cow<'a, str>> {
-    let Some(name) = placeholder_name(s) else {
+    let Some(name) = placeholder_name(s).filter(|_| ctx.enabled) else {
         return Ok(s.into());
     };
     if let Some(value) = ctx
@@ -585,7 +596,12 @@ fn coerce(ty: &DynSolType, v: &Value, path: &str, ctx: Ctx<'_>) -> Result<DynSol
     }
 }
 
-fn coerce_leaf(ty: &DynSolType, v: &Value, path: &str, ctx: Ctx<'_>) -> Result<DynSolValue> {
+pub(crate) fn coerce_leaf(
+    ty: &DynSolType,
+    v: &Value,
+    path: &str,
+    ctx: Ctx<'_>,
+) -> Result<DynSolValue> {
     // JSON integers and booleans are taken as they are; everything else is a string.
     match (ty, v) {
         (DynSolType::Bool, Value::Bool(b)) => return Ok(DynSolValue::Bool(*b)),
@@ -765,7 +781,10 @@ fn to_json(v: &DynSolValue) -> Value {
         DynSolValue::Function(f) => Value::String(hex_encode_prefixed(f.as_slice())),
         DynSolValue::Bytes(b) => Value::String(hex_encode_prefixed(b)),
         DynSolValue::String(s) => Value::String(s.clone()),
-        DynSolValue::Array(items) | DynSolValue::FixedArray(items) | DynSolValue::Tuple(items) => {
+        DynSolValue::Array(items)
+        | DynSolValue::FixedArray(items)
+        | DynSolValue::Tuple(items)
+        | DynSolValue::CustomStruct { tuple: items, .. } => {
             Value::Array(items.iter().map(to_json).collect())
         }
     }

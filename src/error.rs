@@ -251,6 +251,34 @@ pub enum Error {
         /// The number given.
         actual: usize,
     },
+    /// A typed-data field of a struct type that `types` does not declare.
+    MissingType {
+        /// Where in the input.
+        path: String,
+        /// The missing type.
+        name: String,
+    },
+    /// Typed-data struct types that reference each other in a cycle.
+    CyclicTypes {
+        /// Where in the input.
+        path: String,
+        /// The cycle, as `A -> B -> A`.
+        cycle: String,
+    },
+    /// A `primaryType` that `types` does not declare.
+    UnknownPrimaryType {
+        /// Where in the input.
+        path: String,
+        /// The primary type.
+        name: String,
+    },
+    /// A Permit2 witness type string or hash that differs from what the witness gives.
+    WitnessMismatch {
+        /// Where in the input.
+        path: String,
+        /// What differs.
+        reason: String,
+    },
 }
 
 /// Matches every variant of [`Error`], binding its `path` field.
@@ -291,7 +319,11 @@ macro_rules! each_path {
             | Error::SelectorMismatch { path: $p, .. }
             | Error::AbiDecodeFailed { path: $p, .. }
             | Error::NonCanonicalCalldata { path: $p }
-            | Error::TooManySteps { path: $p, .. } => $body,
+            | Error::TooManySteps { path: $p, .. }
+            | Error::MissingType { path: $p, .. }
+            | Error::CyclicTypes { path: $p, .. }
+            | Error::UnknownPrimaryType { path: $p, .. }
+            | Error::WitnessMismatch { path: $p, .. } => $body,
         }
     };
 }
@@ -335,6 +367,10 @@ impl Error {
         "ABI_DECODE_FAILED",
         "NON_CANONICAL_CALLDATA",
         "TOO_MANY_STEPS",
+        "MISSING_TYPE",
+        "CYCLIC_TYPES",
+        "UNKNOWN_PRIMARY_TYPE",
+        "WITNESS_MISMATCH",
     ];
 
     /// The stable code of this error.
@@ -376,6 +412,10 @@ impl Error {
             Self::AbiDecodeFailed { .. } => "ABI_DECODE_FAILED",
             Self::NonCanonicalCalldata { .. } => "NON_CANONICAL_CALLDATA",
             Self::TooManySteps { .. } => "TOO_MANY_STEPS",
+            Self::MissingType { .. } => "MISSING_TYPE",
+            Self::CyclicTypes { .. } => "CYCLIC_TYPES",
+            Self::UnknownPrimaryType { .. } => "UNKNOWN_PRIMARY_TYPE",
+            Self::WitnessMismatch { .. } => "WITNESS_MISMATCH",
         }
     }
 
@@ -503,6 +543,12 @@ impl fmt::Display for Error {
             Self::TooManySteps { max, actual, .. } => {
                 alloc::format!("{actual} steps (at most {max})")
             }
+            Self::MissingType { name, .. } => alloc::format!("type {name} is not declared"),
+            Self::CyclicTypes { cycle, .. } => alloc::format!("cyclic types: {cycle}"),
+            Self::UnknownPrimaryType { name, .. } => {
+                alloc::format!("primary type {name} is not declared")
+            }
+            Self::WitnessMismatch { reason, .. } => alloc::format!("witness mismatch: {reason}"),
         };
         let path = self.path();
         if path.is_empty() {
@@ -631,6 +677,22 @@ mod tests {
                 path: p(),
                 max: 1,
                 actual: 1
+            },
+            Error::MissingType {
+                path: p(),
+                name: p()
+            },
+            Error::CyclicTypes {
+                path: p(),
+                cycle: p()
+            },
+            Error::UnknownPrimaryType {
+                path: p(),
+                name: p()
+            },
+            Error::WitnessMismatch {
+                path: p(),
+                reason: p()
             },
         ]
     }

@@ -41,7 +41,11 @@ export type ErrorCode =
   | "SELECTOR_MISMATCH"
   | "ABI_DECODE_FAILED"
   | "NON_CANONICAL_CALLDATA"
-  | "TOO_MANY_STEPS";
+  | "TOO_MANY_STEPS"
+  | "MISSING_TYPE"
+  | "CYCLIC_TYPES"
+  | "UNKNOWN_PRIMARY_TYPE"
+  | "WITNESS_MISMATCH";
 
 /**
  * What every export throws: an `Error` (a `TypeError` for a value of the wrong

@@ -1,0 +1,414 @@
+//! EIP-712 typed structured data, on the `eth_signTypedData_v4` JSON shape
+//! `{types, primaryType, domain, message}`.
+//!
+//! <https://eips.ethereum.org/EIPS/eip-712>:
+//!
+//! ```text
+//! digest = keccak256(0x19 ‖ 0x01 ‖ hashStruct(EIP712Domain, domain) ‖ hashStruct(primaryType, message))
+//! hashStruct(T, v) = keccak256(typeHash(T) ‖ encodeData(T, v))
+//! ```
+//! (with `primaryType = "EIP712Domain"` the last term is left out, as wallets do).
+//!
+//! The type graph, `encodeType` and `encodeData` are alloy's
+//! ([`alloy_dyn_abi::eip712::Resolver`]). Unlike alloy's `TypedData`, the
+//! domain is hashed with `types.EIP712Domain` when the payload declares it (as
+//! `MetaMask` and viem do), so a server cannot add a field that the digest
+//! silently drops; when it is absent, it is derived from the domain's fields in
+//! the canonical order (name, version, chainId, verifyingContract, salt), and a
+//! domain field outside those is refused ([`Error::UnknownField`]). Values are
+//! read strictly (the forms of [`crate::abi`]); a struct value must have exactly
+//! its declared fields.
+
+use alloc::string::{String, ToString as _};
+use alloc::vec::Vec;
+
+use alloy_dyn_abi::eip712::{PropertyDef, Resolver, TypeDef};
+use alloy_dyn_abi::{DynSolType, DynSolValue};
+use serde_json::{Map, Value};
+
+use crate::abi::{coerce_leaf, LITERAL};
+use crate::error::{join_path, Error, Result};
+use crate::json::{self, Obj};
+use crate::secp256k1;
+
+/// Most struct types accepted in one payload.
+pub const MAX_TYPES: usize = 256;
+/// Most fields in one struct type.
+pub const MAX_FIELDS: usize = 256;
+
+/// The domain fields, in the canonical order, with their types.
+const DOMAIN_FIELDS: [(&str, &str); 5] = [
+    ("name", "string"),
+    ("version", "string"),
+    ("chainId", "uint256"),
+    ("verifyingContract", "address"),
+    ("salt", "bytes32"),
+];
+
+const DOMAIN_TYPE: &str = "EIP712Domain";
+
+/// A parsed, fully validated typed-data payload.
+#[derive(Debug, Clone)]
+pub struct TypedData {
+    resolver: Resolver,
+    primary_type: String,
+    domain: DynSolValue,
+    message: Option<DynSolValue>,
+}
+
+/// Declared struct types: name → [(field, type)].
+type Types = Vec<(String, Vec<(String, String)>)>;
+
+/// Strips array suffixes: `Person[2][]` → `Person`.
+fn root_type(ty: &str) -> &str {
+    ty.split('[').next().unwrap_or(ty).trim()
+}
+
+fn is_basic(ty: &str) -> bool {
+    alloy_dyn_abi::Specifier::<DynSolType>::resolve(root_type(ty)).is_ok()
+}
+
+/// Reads `types`: a map of struct name → `[{name, type}]`.
+fn read_types(v: &Value) -> Result<Types> {
+    let Value::Object(map) = v else {
+        return Err(json::wrong_type("types", "an object", v));
+    };
+    if map.len() > MAX_TYPES {
+        return Err(Error::InvalidLength {
+            path: "types".into(),
+            expected: MAX_TYPES,
+            actual: map.len(),
+        });
+    }
+    let mut out = Vec::with_capacity(map.len());
+    for (name, fields) in map {
+        let path = join_path("types", name);
+        let Value::Array(items) = fields else {
+            return Err(json::wrong_type(&path, "an array of {name, type}", fields));
+        };
+        if items.len() > MAX_FIELDS {
+            return Err(Error::InvalidLength {
+                path,
+                expected: MAX_FIELDS,
+                actual: items.len(),
+            });
+        }
+        let mut props = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let item_path = alloc::format!("{path}[{i}]");
+            let obj = Obj::new(item, &item_path)?;
+            obj.deny_unknown(&["name", "type"])?;
+            props.push((
+                obj.req_str("name")?.to_string(),
+                obj.req_str("type")?.to_string(),
+            ));
+        }
+        out.push((name.clone(), props));
+    }
+    Ok(out)
+}
+
+fn type_def(name: &str, props: &[(String, String)]) -> Result<TypeDef> {
+    let mut defs = Vec::with_capacity(props.len());
+    for (i, (field, ty)) in props.iter().enumerate() {
+        let def =
+            PropertyDef::new(ty.as_str(), field.as_str()).map_err(|e| Error::InvalidType {
+                path: alloc::format!("types.{name}[{i}].type"),
+                expected: "a Solidity or struct type".into(),
+                actual: alloc::format!("{ty:?} ({e})"),
+            })?;
+        defs.push(def);
+    }
+    TypeDef::new(name, defs).map_err(|e| Error::InvalidType {
+        path: join_path("types", name),
+        expected: "a struct type name".into(),
+        actual: alloc::format!("{name:?} ({e})"),
+    })
+}
+
+/// The first field of any declared type that references `missing`.
+fn reference_path(types: &Types, missing: &str) -> String {
+    for (name, props) in types {
+        for (i, (_, ty)) in props.iter().enumerate() {
+            if root_type(ty) == missing {
+                return alloc::format!("types.{name}[{i}].type");
+            }
+        }
+    }
+    "primaryType".into()
+}
+
+/// Walks the references from `start`, failing on a missing type or a cycle.
+fn check_graph(types: &Types, start: &str) -> Result<()> {
+    fn visit(
+        types: &Types,
+        name: &str,
+        stack: &mut Vec<String>,
+        done: &mut Vec<String>,
+    ) -> Result<()> {
+        if done.iter().any(|d| d == name) {
+            return Ok(());
+        }
+        if stack.iter().any(|s| s == name) {
+            return Err(Error::CyclicTypes {
+                path: join_path("types", name),
+                cycle: alloc::format!("{} -> {name}", stack.join(" -> ")),
+            });
+        }
+        let Some((_, props)) = types.iter().find(|(n, _)| n == name) else {
+            return Err(Error::MissingType {
+                path: reference_path(types, name),
+                name: name.into(),
+            });
+        };
+        stack.push(name.into());
+        for (_, ty) in props {
+            if !is_basic(ty) {
+                visit(types, root_type(ty), stack, done)?;
+            }
+        }
+        stack.pop();
+        done.push(name.into());
+        Ok(())
+    }
+    visit(types, start, &mut Vec::new(), &mut Vec::new())
+}
+
+fn resolve(resolver: &Resolver, name: &str) -> Result<DynSolType> {
+    resolver.resolve(name).map_err(|e| Error::InvalidType {
+        path: join_path("types", name),
+        expected: "a resolvable struct type".into(),
+        actual: e.to_string(),
+    })
+}
+
+/// Reads a JSON value of an EIP-712 type, strictly.
+fn coerce(ty: &DynSolType, v: &Value, path: &str) -> Result<DynSolValue> {
+    match ty {
+        DynSolType::CustomStruct {
+            name,
+            prop_names,
+            tuple,
+        } => {
+            let obj = Obj::new(v, path)?;
+            let allowed: Vec<&str> = prop_names.iter().map(String::as_str).collect();
+            obj.deny_unknown(&allowed)?;
+            let mut values = Vec::with_capacity(tuple.len());
+            for (field, field_ty) in prop_names.iter().zip(tuple) {
+                let value = obj.map.get(field).ok_or_else(|| Error::MissingField {
+                    path: obj.path_of(field),
+                })?;
+                values.push(coerce(field_ty, value, &obj.path_of(field))?);
+            }
+            Ok(DynSolValue::CustomStruct {
+                name: name.clone(),
+                prop_names: prop_names.clone(),
+                tuple: values,
+            })
+        }
+        DynSolType::Array(inner) | DynSolType::FixedArray(inner, _) => {
+            let Value::Array(items) = v else {
+                return Err(json::wrong_type(path, "an array", v));
+            };
+            if let DynSolType::FixedArray(_, len) = ty {
+                if items.len() != *len {
+                    return Err(Error::InvalidLength {
+                        path: path.into(),
+                        expected: *len,
+                        actual: items.len(),
+                    });
+                }
+            }
+            let values = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| coerce(inner, item, &alloc::format!("{path}[{i}]")))
+                .collect::<Result<Vec<_>>>()?;
+            Ok(if matches!(ty, DynSolType::Array(_)) {
+                DynSolValue::Array(values)
+            } else {
+                DynSolValue::FixedArray(values)
+            })
+        }
+        DynSolType::Tuple(_) | DynSolType::Function => Err(Error::InvalidType {
+            path: path.into(),
+            expected: "an EIP-712 type".into(),
+            actual: ty.sol_type_name().into_owned(),
+        }),
+        _ => coerce_leaf(ty, v, path, LITERAL),
+    }
+}
+
+impl TypedData {
+    /// Parses and validates an `eth_signTypedData_v4` object.
+    ///
+    /// # Errors
+    /// [`Error::MissingField`], [`Error::UnknownField`], [`Error::InvalidType`],
+    /// [`Error::MissingType`], [`Error::CyclicTypes`],
+    /// [`Error::UnknownPrimaryType`], and the value errors of [`crate::abi`]
+    /// (`INVALID_NUMBER`, `INVALID_CHECKSUM`, `INVALID_LENGTH`, …), each with
+    /// a path from the root (`message.details.amount`).
+    pub fn from_json(v: &Value) -> Result<Self> {
+        let obj = Obj::new(v, "")?;
+        obj.deny_unknown(&["types", "primaryType", "domain", "message"])?;
+        let mut types = read_types(obj.req("types")?)?;
+        let primary_type = obj.req_str("primaryType")?.to_string();
+        let domain_json = obj.req("domain")?;
+        let domain_obj = Obj::new(domain_json, "domain")?;
+        // EIP712Domain: as declared, or derived from the domain's own fields.
+        if !types.iter().any(|(n, _)| n == DOMAIN_TYPE) {
+            let known: Vec<&str> = DOMAIN_FIELDS.iter().map(|(n, _)| *n).collect();
+            domain_obj.deny_unknown(&known)?;
+            let props = DOMAIN_FIELDS
+                .iter()
+                .filter(|(n, _)| domain_obj.map.contains_key(*n))
+                .map(|(n, t)| ((*n).to_string(), (*t).to_string()))
+                .collect();
+            types.push((DOMAIN_TYPE.into(), props));
+        }
+        if !types.iter().any(|(n, _)| *n == primary_type) {
+            return Err(Error::UnknownPrimaryType {
+                path: "primaryType".into(),
+                name: primary_type,
+            });
+        }
+        check_graph(&types, &primary_type)?;
+        check_graph(&types, DOMAIN_TYPE)?;
+        let mut resolver = Resolver::default();
+        for (name, props) in &types {
+            resolver.ingest(type_def(name, props)?);
+        }
+        let domain = coerce(&resolve(&resolver, DOMAIN_TYPE)?, domain_json, "domain")?;
+        let message = if primary_type == DOMAIN_TYPE {
+            None
+        } else {
+            let ty = resolve(&resolver, &primary_type)?;
+            Some(coerce(&ty, obj.req("message")?, "message")?)
+        };
+        Ok(Self {
+            resolver,
+            primary_type,
+            domain,
+            message,
+        })
+    }
+
+    /// Parses the JSON text of a typed-data payload.
+    ///
+    /// # Errors
+    /// [`Error::InvalidJson`], and those of [`TypedData::from_json`].
+    pub fn parse(text: &str) -> Result<Self> {
+        Self::from_json(&json::parse(text, "")?)
+    }
+
+    fn word(&self, value: &DynSolValue) -> Result<[u8; 32]> {
+        self.resolver
+            .eip712_data_word(value)
+            .map(|w| w.0)
+            .map_err(|e| Error::InvalidType {
+                path: String::new(),
+                expected: "encodable typed data".into(),
+                actual: e.to_string(),
+            })
+    }
+
+    /// `hashStruct(EIP712Domain, domain)`.
+    ///
+    /// # Errors
+    /// Not for a payload that parsed; kept fallible for alloy's API.
+    pub fn domain_separator(&self) -> Result<[u8; 32]> {
+        self.word(&self.domain)
+    }
+
+    /// `hashStruct(primaryType, message)` (`None` when the primary type is the domain).
+    ///
+    /// # Errors
+    /// As [`TypedData::domain_separator`].
+    pub fn message_hash(&self) -> Result<Option<[u8; 32]>> {
+        self.message.as_ref().map(|m| self.word(m)).transpose()
+    }
+
+    /// The digest a wallet signs.
+    ///
+    /// # Errors
+    /// As [`TypedData::domain_separator`].
+    pub fn signing_hash(&self) -> Result<[u8; 32]> {
+        let mut buf = Vec::with_capacity(66);
+        buf.extend_from_slice(&[0x19, 0x01]);
+        buf.extend_from_slice(&self.domain_separator()?);
+        if let Some(h) = self.message_hash()? {
+            buf.extend_from_slice(&h);
+        }
+        Ok(alloy_primitives::keccak256(buf).0)
+    }
+
+    /// The primary type's name.
+    #[must_use]
+    pub fn primary_type(&self) -> &str {
+        &self.primary_type
+    }
+
+    /// `encodeType(name)`: the type and every struct it references, sorted.
+    ///
+    /// # Errors
+    /// [`Error::MissingType`] for a name the payload does not declare.
+    pub fn encode_type(&self, name: &str) -> Result<String> {
+        self.resolver
+            .encode_type(name)
+            .map_err(|_| Error::MissingType {
+                path: "typeName".into(),
+                name: name.into(),
+            })
+    }
+
+    /// `hashStruct(type_name, value)` for any type the payload declares.
+    ///
+    /// # Errors
+    /// [`Error::MissingType`], and the value errors with paths under `value`.
+    pub fn hash_struct(&self, type_name: &str, value: &Value) -> Result<[u8; 32]> {
+        if !self.resolver.contains_type_name(type_name) {
+            return Err(Error::MissingType {
+                path: "typeName".into(),
+                name: type_name.into(),
+            });
+        }
+        let ty = resolve(&self.resolver, type_name)?;
+        self.word(&coerce(&ty, value, "value")?)
+    }
+
+    /// Recovers the signer's address (v ∈ {0, 1, 27, 28}; high-s refused).
+    ///
+    /// # Errors
+    /// Those of [`secp256k1::recover_prehash`].
+    pub fn recover(&self, signature: &[u8; 65]) -> Result<[u8; 20]> {
+        let key = secp256k1::recover_prehash(&self.signing_hash()?, signature)?;
+        Ok(secp256k1::address(&key))
+    }
+
+    /// Signs as `eth_signTypedData_v4` does: RFC 6979, low-s, v ∈ {27, 28}.
+    ///
+    /// # Errors
+    /// [`Error::InvalidSecretKey`].
+    pub fn sign(&self, secret_key: &[u8; 32]) -> Result<[u8; 65]> {
+        let mut sig = secp256k1::sign_prehash(&self.signing_hash()?, secret_key)?;
+        if let Some(v) = sig.get_mut(64) {
+            *v += 27;
+        }
+        Ok(sig)
+    }
+}
+
+/// Builds the `types` entry of a struct: `[{name, type}, …]`.
+#[must_use]
+pub fn fields(defs: &[(&str, &str)]) -> Value {
+    Value::Array(
+        defs.iter()
+            .map(|(name, ty)| {
+                let mut m = Map::new();
+                m.insert("name".into(), Value::String((*name).into()));
+                m.insert("type".into(), Value::String((*ty).into()));
+                Value::Object(m)
+            })
+            .collect(),
+    )
+}
