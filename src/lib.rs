@@ -24,6 +24,7 @@ pub mod intent;
 mod json;
 pub mod multi_payload;
 pub mod nep413;
+pub mod permit2;
 pub mod raw_ed25519;
 pub mod secp256k1;
 pub mod sep53;

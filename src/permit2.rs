@@ -1,0 +1,734 @@
+//! Uniswap Permit2 typed data: builders that return the exact object to pass
+//! to `eth_signTypedData_v4`, the swap API's `params_to_sign`, and a review.
+//!
+//! Domain `{name: "Permit2", chainId, verifyingContract}` — no `version`
+//! (`Uniswap/permit2:src/EIP712.sol`). The signed `spender` of a
+//! `SignatureTransfer` is the contract that will call Permit2. Witness type
+//! strings follow Permit2's convention: `"<Type> witness)"` followed by every
+//! referenced struct (with `TokenPermissions`) sorted by name — which is exactly
+//! the tail of the EIP-712 `encodeType` of the witness primary type.
+//!
+//! Permit2 hands `v` to `ecrecover` unchanged, so [`approval_body`] emits v = 27/28
+//! (the NEAR verifier, by contrast, wants 0/1).
+
+use alloc::string::{String, ToString as _};
+use alloc::vec::Vec;
+
+use alloy_dyn_abi::DynSolType;
+use alloy_primitives::U256;
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use crate::abi::{coerce_leaf, parse_address, LITERAL};
+use crate::eip712::{fields, TypedData};
+use crate::encoding::{hex_decode_array, hex_encode_prefixed};
+use crate::error::{join_path, Error, Result};
+use crate::json::{self, Obj};
+
+/// The canonical Permit2 deployment (every chain but zkSync).
+pub const PERMIT2_ADDRESS: &str = "0x000000000022D473030F116dDEE9F6B43aC78BA3";
+/// Permit2 on zkSync Era.
+pub const PERMIT2_ADDRESS_ZKSYNC: &str = "0x0000000000225e31D15943971F47aD3022F714Fa";
+
+const STUB_SINGLE: &str =
+    "PermitWitnessTransferFrom(TokenPermissions permitted,address spender,uint256 nonce,uint256 deadline,";
+const STUB_BATCH: &str =
+    "PermitBatchWitnessTransferFrom(TokenPermissions[] permitted,address spender,uint256 nonce,uint256 deadline,";
+
+/// A non-fatal finding about a Permit2 payload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Permit2Warning {
+    /// Stable code (see [`WARNING_CODES`]).
+    pub code: &'static str,
+    /// Human-readable text.
+    pub message: String,
+}
+
+/// Every Permit2 warning code.
+pub const WARNING_CODES: &[&str] = &[
+    "NON_CANONICAL_PERMIT2",
+    "DOMAIN_FIELD_IGNORED",
+    "UNLIMITED_AMOUNT",
+    "DEADLINE_PASSED",
+    "DEADLINE_FAR",
+    "UNKNOWN_SPENDER",
+];
+
+/// What a builder returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Built {
+    /// The object for `eth_signTypedData_v4` (`types` includes `EIP712Domain`).
+    pub typed_data: Value,
+    /// The EIP-712 digest.
+    pub digest: [u8; 32],
+    /// For witness transfers: the `witnessTypeString` argument of `permitWitnessTransferFrom`.
+    pub witness_type_string: Option<String>,
+    /// For witness transfers: `hashStruct(witness)`, the `witness` argument.
+    pub witness_hash: Option<[u8; 32]>,
+    /// Non-fatal findings.
+    pub warnings: Vec<Permit2Warning>,
+}
+
+fn uint(obj: &Obj<'_>, key: &str, bits: usize) -> Result<String> {
+    let path = obj.path_of(key);
+    let v = obj.req(key)?;
+    match coerce_leaf(&DynSolType::Uint(bits), v, &path, LITERAL)? {
+        alloy_dyn_abi::DynSolValue::Uint(u, _) => Ok(u.to_string()),
+        _ => Err(json::wrong_type(&path, "an integer", v)),
+    }
+}
+
+fn address(obj: &Obj<'_>, key: &str) -> Result<String> {
+    let path = obj.path_of(key);
+    let s = obj.req_str(key)?;
+    Ok(parse_address(s, &path)?.to_checksum(None))
+}
+
+/// `chainId` as a JSON number when it is a safe integer, else a decimal string.
+fn chain_id(obj: &Obj<'_>) -> Result<Value> {
+    let text = uint(obj, "chainId", 256)?;
+    let n = U256::from_str_radix(&text, 10).unwrap_or_default();
+    Ok(if n <= U256::from(9_007_199_254_740_991_u64) {
+        Value::from(u64::try_from(n).unwrap_or_default())
+    } else {
+        Value::String(text)
+    })
+}
+
+fn domain(obj: &Obj<'_>, warnings: &mut Vec<Permit2Warning>) -> Result<Value> {
+    let contract = match obj.get("permit2Address") {
+        Some(_) => address(obj, "permit2Address")?,
+        None => PERMIT2_ADDRESS.into(),
+    };
+    if contract != PERMIT2_ADDRESS && !contract.eq_ignore_ascii_case(PERMIT2_ADDRESS_ZKSYNC) {
+        warnings.push(Permit2Warning {
+            code: "NON_CANONICAL_PERMIT2",
+            message: alloc::format!("{contract} is not the canonical Permit2 deployment"),
+        });
+    }
+    Ok(json!({"name": "Permit2", "chainId": chain_id(obj)?, "verifyingContract": contract}))
+}
+
+fn domain_type() -> Value {
+    fields(&[
+        ("name", "string"),
+        ("chainId", "uint256"),
+        ("verifyingContract", "address"),
+    ])
+}
+
+fn token_permissions_type() -> Value {
+    fields(&[("token", "address"), ("amount", "uint256")])
+}
+
+fn permission(v: &Value, path: &str) -> Result<Value> {
+    let o = Obj::new(v, path)?;
+    o.deny_unknown(&["token", "amount"])?;
+    Ok(json!({"token": address(&o, "token")?, "amount": uint(&o, "amount", 256)?}))
+}
+
+fn finish(
+    domain: &Value,
+    types: Map<String, Value>,
+    primary: &str,
+    message: &Value,
+    warnings: Vec<Permit2Warning>,
+) -> Result<Built> {
+    let typed_data = json!({
+        "types": Value::Object(types),
+        "primaryType": primary,
+        "domain": domain,
+        "message": message,
+    });
+    let digest = TypedData::from_json(&typed_data)?.signing_hash()?;
+    Ok(Built {
+        typed_data,
+        digest,
+        witness_type_string: None,
+        witness_hash: None,
+        warnings,
+    })
+}
+
+fn base_types(primary: &str, permitted_type: &str, witness: Option<&str>) -> Map<String, Value> {
+    let mut types = Map::new();
+    types.insert("EIP712Domain".into(), domain_type());
+    let mut primary_fields = alloc::vec![
+        ("permitted", permitted_type),
+        ("spender", "address"),
+        ("nonce", "uint256"),
+        ("deadline", "uint256"),
+    ];
+    if let Some(w) = witness {
+        primary_fields.push(("witness", w));
+    }
+    types.insert(primary.into(), fields(&primary_fields));
+    types.insert("TokenPermissions".into(), token_permissions_type());
+    types
+}
+
+/// Reads the `permitted` part: `{token, amount}` at the top level, or a
+/// `permitted: [{token, amount}]` list for a batch.
+fn permitted(obj: &Obj<'_>, batch: bool) -> Result<Value> {
+    if batch {
+        let list = obj.req("permitted")?;
+        let Value::Array(items) = list else {
+            return Err(json::wrong_type(
+                &obj.path_of("permitted"),
+                "an array",
+                list,
+            ));
+        };
+        let out = items
+            .iter()
+            .enumerate()
+            .map(|(i, p)| permission(p, &alloc::format!("{}[{i}]", obj.path_of("permitted"))))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Value::Array(out))
+    } else {
+        Ok(json!({"token": address(obj, "token")?, "amount": uint(obj, "amount", 256)?}))
+    }
+}
+
+const TRANSFER_KEYS: &[&str] = &[
+    "chainId",
+    "token",
+    "amount",
+    "spender",
+    "nonce",
+    "deadline",
+    "permit2Address",
+];
+const BATCH_TRANSFER_KEYS: &[&str] = &[
+    "chainId",
+    "permitted",
+    "spender",
+    "nonce",
+    "deadline",
+    "permit2Address",
+];
+
+/// `SignatureTransfer` `PermitTransferFrom`: `{chainId, token, amount, spender, nonce, deadline, permit2Address?}`.
+///
+/// # Errors
+/// Field errors with paths (`args.amount`).
+pub fn transfer(args: &Value) -> Result<Built> {
+    transfer_inner(args, false, None)
+}
+
+/// `SignatureTransfer` `PermitBatchTransferFrom`: `{chainId, permitted: [{token, amount}], spender, nonce, deadline}`.
+///
+/// # Errors
+/// Field errors with paths.
+pub fn batch_transfer(args: &Value) -> Result<Built> {
+    transfer_inner(args, true, None)
+}
+
+/// `SignatureTransfer` with a witness: `permitted` list → `PermitBatchWitnessTransferFrom`,
+/// else `PermitWitnessTransferFrom`; `witness: {typeName, types, value}`.
+///
+/// # Errors
+/// Field errors with paths; witness type errors as in [`TypedData::from_json`].
+pub fn witness_transfer(args: &Value) -> Result<Built> {
+    let obj = Obj::new(args, "args")?;
+    let batch = obj.get("permitted").is_some();
+    let witness = obj.req("witness")?;
+    transfer_inner(args, batch, Some(witness))
+}
+
+fn transfer_inner(args: &Value, batch: bool, witness: Option<&Value>) -> Result<Built> {
+    let obj = Obj::new(args, "args")?;
+    let mut allowed: Vec<&str> = if batch {
+        BATCH_TRANSFER_KEYS.to_vec()
+    } else {
+        TRANSFER_KEYS.to_vec()
+    };
+    if witness.is_some() {
+        allowed.push("witness");
+    }
+    obj.deny_unknown(&allowed)?;
+    let mut warnings = Vec::new();
+    let domain = domain(&obj, &mut warnings)?;
+    let mut message = json!({
+        "permitted": permitted(&obj, batch)?,
+        "spender": address(&obj, "spender")?,
+        "nonce": uint(&obj, "nonce", 256)?,
+        "deadline": uint(&obj, "deadline", 256)?,
+    });
+    let permitted_type = if batch {
+        "TokenPermissions[]"
+    } else {
+        "TokenPermissions"
+    };
+    let Some(witness) = witness else {
+        let primary = if batch {
+            "PermitBatchTransferFrom"
+        } else {
+            "PermitTransferFrom"
+        };
+        let types = base_types(primary, permitted_type, None);
+        return finish(&domain, types, primary, &message, warnings);
+    };
+    let w = Obj::new(witness, "args.witness")?;
+    w.deny_unknown(&["typeName", "types", "value"])?;
+    let type_name = w.req_str("typeName")?;
+    let primary = if batch {
+        "PermitBatchWitnessTransferFrom"
+    } else {
+        "PermitWitnessTransferFrom"
+    };
+    let mut types = base_types(primary, permitted_type, Some(type_name));
+    let Value::Object(witness_types) = w.req("types")? else {
+        return Err(json::wrong_type(
+            "args.witness.types",
+            "an object of struct types",
+            w.req("types")?,
+        ));
+    };
+    for (name, def) in witness_types {
+        if types.contains_key(name) {
+            return Err(Error::WitnessMismatch {
+                path: join_path("args.witness.types", name),
+                reason: alloc::format!("{name} is already a Permit2 type"),
+            });
+        }
+        types.insert(name.clone(), def.clone());
+    }
+    if let Value::Object(m) = &mut message {
+        m.insert("witness".into(), w.req("value")?.clone());
+    }
+    let mut built = finish(&domain, types, primary, &message, warnings)?;
+    let parsed = TypedData::from_json(&built.typed_data)?;
+    let stub = if batch { STUB_BATCH } else { STUB_SINGLE };
+    let encoded = parsed.encode_type(primary)?;
+    built.witness_type_string = encoded.strip_prefix(stub).map(String::from);
+    built.witness_hash = Some(
+        parsed
+            .hash_struct(type_name, w.req("value")?)
+            .map_err(|e| e.at("args.witness"))?,
+    );
+    Ok(built)
+}
+
+const SINGLE_KEYS: &[&str] = &[
+    "chainId",
+    "details",
+    "spender",
+    "sigDeadline",
+    "permit2Address",
+];
+
+fn details(v: &Value, path: &str) -> Result<Value> {
+    let o = Obj::new(v, path)?;
+    o.deny_unknown(&["token", "amount", "expiration", "nonce"])?;
+    Ok(json!({
+        "token": address(&o, "token")?,
+        "amount": uint(&o, "amount", 160)?,
+        "expiration": uint(&o, "expiration", 48)?,
+        "nonce": uint(&o, "nonce", 48)?,
+    }))
+}
+
+/// `AllowanceTransfer` `PermitSingle`: `{chainId, details: {token, amount, expiration, nonce}, spender, sigDeadline}`.
+///
+/// # Errors
+/// Field errors with paths; `amount` must fit uint160, `expiration`/`nonce` uint48.
+pub fn single(args: &Value) -> Result<Built> {
+    allowance(args, false)
+}
+
+/// `AllowanceTransfer` `PermitBatch`: `details` is a list.
+///
+/// # Errors
+/// As [`single`].
+pub fn batch(args: &Value) -> Result<Built> {
+    allowance(args, true)
+}
+
+fn allowance(args: &Value, is_batch: bool) -> Result<Built> {
+    let obj = Obj::new(args, "args")?;
+    obj.deny_unknown(SINGLE_KEYS)?;
+    let mut warnings = Vec::new();
+    let domain = domain(&obj, &mut warnings)?;
+    let details_path = obj.path_of("details");
+    let d = obj.req("details")?;
+    let details_value = if is_batch {
+        let Value::Array(items) = d else {
+            return Err(json::wrong_type(&details_path, "an array", d));
+        };
+        Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, x)| details(x, &alloc::format!("{details_path}[{i}]")))
+                .collect::<Result<Vec<_>>>()?,
+        )
+    } else {
+        details(d, &details_path)?
+    };
+    let primary = if is_batch {
+        "PermitBatch"
+    } else {
+        "PermitSingle"
+    };
+    let mut types = Map::new();
+    types.insert("EIP712Domain".into(), domain_type());
+    types.insert(
+        primary.into(),
+        fields(&[
+            (
+                "details",
+                if is_batch {
+                    "PermitDetails[]"
+                } else {
+                    "PermitDetails"
+                },
+            ),
+            ("spender", "address"),
+            ("sigDeadline", "uint256"),
+        ]),
+    );
+    types.insert(
+        "PermitDetails".into(),
+        fields(&[
+            ("token", "address"),
+            ("amount", "uint160"),
+            ("expiration", "uint48"),
+            ("nonce", "uint48"),
+        ]),
+    );
+    let message = json!({
+        "details": details_value,
+        "spender": address(&obj, "spender")?,
+        "sigDeadline": uint(&obj, "sigDeadline", 256)?,
+    });
+    finish(&domain, types, primary, &message, warnings)
+}
+
+/// The witness type name and struct types a server's `additional_data.types`
+/// declare, after checking its Permit2 types are Permit2's own.
+fn server_witness_types(ad: &Obj<'_>) -> Result<(String, Map<String, Value>)> {
+    let types_json = ad.req("types")?;
+    let types = Obj::new(types_json, "paramsToSign.additional_data.types")?;
+    let primary_fields = types.req("PermitWitnessTransferFrom")?;
+    let type_name = primary_fields
+        .as_array()
+        .and_then(|f| {
+            f.iter()
+                .find(|x| x.get("name").and_then(Value::as_str) == Some("witness"))
+        })
+        .and_then(|x| x.get("type"))
+        .and_then(Value::as_str)
+        .ok_or_else(|| Error::WitnessMismatch {
+            path: types.path_of("PermitWitnessTransferFrom"),
+            reason: "no `witness` field".into(),
+        })?;
+    let mut witness_types = Map::new();
+    for (name, def) in types.map {
+        match name.as_str() {
+            "EIP712Domain" => {}
+            "PermitWitnessTransferFrom" => {
+                let want = base_types(
+                    "PermitWitnessTransferFrom",
+                    "TokenPermissions",
+                    Some(type_name),
+                );
+                if want.get(name) != Some(def) {
+                    return Err(Error::WitnessMismatch {
+                        path: types.path_of(name),
+                        reason: "not Permit2's PermitWitnessTransferFrom".into(),
+                    });
+                }
+            }
+            "TokenPermissions" => {
+                if *def != token_permissions_type() {
+                    return Err(Error::WitnessMismatch {
+                        path: types.path_of(name),
+                        reason: "not Permit2's TokenPermissions".into(),
+                    });
+                }
+            }
+            _ => {
+                witness_types.insert(name.clone(), def.clone());
+            }
+        }
+    }
+    Ok((type_name.to_string(), witness_types))
+}
+
+/// Builds the `PermitWitnessTransferFrom` a swap API's `params_to_sign` asks
+/// for, with `args = {token, amount, deadline}`, and checks the server's
+/// `witness_type_string` and `witness_hash` against the witness.
+///
+/// # Errors
+/// [`Error::WitnessMismatch`] when the server's type string, hash or Permit2
+/// types differ from what the witness gives; field errors with paths under
+/// `paramsToSign` / `args`.
+pub fn from_params_to_sign(params: &Value, args: &Value) -> Result<Built> {
+    let p = Obj::new(params, "paramsToSign")?;
+    let a = Obj::new(args, "args")?;
+    a.deny_unknown(&["token", "amount", "deadline"])?;
+    let extra = p.req("additional_data")?;
+    let ad = Obj::new(extra, "paramsToSign.additional_data")?;
+    let domain_json = ad.req("domain")?;
+    let dom = Obj::new(domain_json, "paramsToSign.additional_data.domain")?;
+    let permit2 = address(&p, "permit2_contract_address")?;
+    if let Some(vc) = dom.get("verifyingContract") {
+        let vc_str = vc
+            .as_str()
+            .ok_or_else(|| json::wrong_type(&dom.path_of("verifyingContract"), "a string", vc))?;
+        if !vc_str.eq_ignore_ascii_case(&permit2) {
+            return Err(Error::WrongVerifyingContract {
+                path: dom.path_of("verifyingContract"),
+                expected: permit2,
+                actual: vc_str.into(),
+            });
+        }
+    }
+    let (type_name, witness_types) = server_witness_types(&ad)?;
+    let type_name = type_name.as_str();
+    let mut build_args = Map::new();
+    build_args.insert("chainId".into(), dom.req("chainId")?.clone());
+    build_args.insert("permit2Address".into(), Value::String(permit2));
+    build_args.insert("token".into(), a.req("token")?.clone());
+    build_args.insert("amount".into(), a.req("amount")?.clone());
+    build_args.insert("deadline".into(), a.req("deadline")?.clone());
+    build_args.insert("spender".into(), p.req("escrow_contract_address")?.clone());
+    build_args.insert("nonce".into(), p.req("nonce")?.clone());
+    build_args.insert(
+        "witness".into(),
+        json!({"typeName": type_name, "types": witness_types, "value": ad.req("witness")?}),
+    );
+    let mut built = witness_transfer(&Value::Object(build_args)).map_err(|e| match e {
+        // Paths of the rebuilt arguments point back into the server's object.
+        Error::MissingField { path } if path.starts_with("args.witness") => Error::MissingField {
+            path: path.replacen(
+                "args.witness.value",
+                "paramsToSign.additional_data.witness",
+                1,
+            ),
+        },
+        other => other,
+    })?;
+    let server_string = ad.req_str("witness_type_string")?;
+    if built.witness_type_string.as_deref() != Some(server_string) {
+        return Err(Error::WitnessMismatch {
+            path: ad.path_of("witness_type_string"),
+            reason: alloc::format!(
+                "the witness types give {:?}",
+                built.witness_type_string.clone().unwrap_or_default()
+            ),
+        });
+    }
+    let server_hash: [u8; 32] = hex_decode_array(ad.req_str("witness_hash")?)
+        .map_err(|e| e.at(&ad.path_of("witness_hash")))?;
+    if built.witness_hash != Some(server_hash) {
+        return Err(Error::WitnessMismatch {
+            path: ad.path_of("witness_hash"),
+            reason: alloc::format!(
+                "the witness hashes to {}",
+                built
+                    .witness_hash
+                    .map(|h| hex_encode_prefixed(&h))
+                    .unwrap_or_default()
+            ),
+        });
+    }
+    for key in dom.map.keys() {
+        if !["name", "chainId", "verifyingContract"].contains(&key.as_str()) {
+            built.warnings.push(Permit2Warning {
+                code: "DOMAIN_FIELD_IGNORED",
+                message: alloc::format!(
+                    "the server's domain has {key:?}; Permit2's domain has no such field and it is not signed"
+                ),
+            });
+        }
+    }
+    Ok(built)
+}
+
+/// The body of `POST /v1/intents/{id}/approvals`: v is emitted as 27/28.
+///
+/// # Errors
+/// [`Error::InvalidRecoveryId`] for v outside {0, 1, 27, 28}.
+pub fn approval_body(signature: &[u8; 65]) -> Result<Value> {
+    let mut sig = *signature;
+    if let Some(v) = sig.get_mut(64) {
+        *v = crate::secp256k1::normalize_v(*v)? + 27;
+    }
+    Ok(json!({"approval_type": "permit2", "signed_data": hex_encode_prefixed(&sig)}))
+}
+
+/// A human-readable review of a Permit2 typed-data object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    /// Lines in order of importance.
+    pub lines: Vec<String>,
+    /// What a careful user must see.
+    pub warnings: Vec<Permit2Warning>,
+}
+
+/// Options of [`review`].
+#[derive(Debug, Clone, Default)]
+pub struct ReviewOptions {
+    /// The current time, seconds since the Unix epoch.
+    pub now: Option<u64>,
+    /// Spenders the caller expects (routers, escrows).
+    pub known_spenders: Vec<String>,
+}
+
+const MAX_UINT160: &str = "1461501637330902918203684832716283019655932542975";
+const YEAR: u64 = 365 * 24 * 3600;
+
+fn is_unlimited(amount: &str) -> bool {
+    amount == MAX_UINT160 || U256::from_str_radix(amount, 10).ok() == Some(U256::MAX)
+}
+
+/// One token granted: (token, amount, allowance expiration).
+type Grant = (String, String, Option<String>);
+
+fn text(v: &Value, k: &str) -> String {
+    v.get(k).and_then(Value::as_str).unwrap_or("").to_string()
+}
+
+/// What a Permit2 message grants: its kind, the tokens, and its deadline key.
+fn grants(primary: &str, message: &Value) -> Result<(&'static str, Vec<Grant>, &'static str)> {
+    let list = |key: &str| match message.get(key).cloned().unwrap_or(Value::Null) {
+        Value::Array(items) => items,
+        other => alloc::vec![other],
+    };
+    match primary {
+        "PermitTransferFrom"
+        | "PermitWitnessTransferFrom"
+        | "PermitBatchTransferFrom"
+        | "PermitBatchWitnessTransferFrom" => Ok((
+            "one-time transfer",
+            list("permitted")
+                .iter()
+                .map(|p| (text(p, "token"), text(p, "amount"), None))
+                .collect(),
+            "deadline",
+        )),
+        "PermitSingle" | "PermitBatch" => Ok((
+            "allowance",
+            list("details")
+                .iter()
+                .map(|p| {
+                    (
+                        text(p, "token"),
+                        text(p, "amount"),
+                        Some(text(p, "expiration")),
+                    )
+                })
+                .collect(),
+            "sigDeadline",
+        )),
+        other => Err(Error::UnknownPrimaryType {
+            path: "primaryType".into(),
+            name: other.into(),
+        }),
+    }
+}
+
+/// Reviews Permit2 typed data (any of the six primary types).
+///
+/// # Errors
+/// The errors of [`TypedData::from_json`]; [`Error::UnknownPrimaryType`] for a
+/// primary type that is not a Permit2 one.
+pub fn review(typed_data: &Value, options: &ReviewOptions) -> Result<Review> {
+    TypedData::from_json(typed_data)?;
+    let obj = Obj::new(typed_data, "")?;
+    let primary = obj.req_str("primaryType")?;
+    let domain = Obj::new(obj.req("domain")?, "domain")?;
+    let message = obj.req("message")?;
+    let mut lines = Vec::new();
+    let mut warnings = Vec::new();
+    let contract = domain.req_str("verifyingContract")?;
+    if !contract.eq_ignore_ascii_case(PERMIT2_ADDRESS)
+        && !contract.eq_ignore_ascii_case(PERMIT2_ADDRESS_ZKSYNC)
+    {
+        warnings.push(Permit2Warning {
+            code: "NON_CANONICAL_PERMIT2",
+            message: alloc::format!("verifying contract {contract} is not the canonical Permit2"),
+        });
+    }
+    let spender = text(message, "spender");
+    let (kind, grants, deadline_key) = grants(primary, message)?;
+    lines.push(alloc::format!(
+        "Permit2 {kind} ({primary}) to spender {spender}"
+    ));
+    for (token, amount, expiration) in &grants {
+        let unlimited = is_unlimited(amount);
+        lines.push(alloc::format!(
+            "{} of token {token}{}",
+            if unlimited {
+                "UNLIMITED amount"
+            } else {
+                amount.as_str()
+            },
+            expiration
+                .as_ref()
+                .map(|e| alloc::format!(", allowance expires at {e} (unix seconds)"))
+                .unwrap_or_default()
+        ));
+        if unlimited {
+            warnings.push(Permit2Warning {
+                code: "UNLIMITED_AMOUNT",
+                message: alloc::format!("unlimited amount of {token} for {spender}"),
+            });
+        }
+        if let (Some(now), Some(exp)) = (
+            options.now,
+            expiration.as_ref().and_then(|e| e.parse::<u64>().ok()),
+        ) {
+            if exp > now.saturating_add(YEAR) {
+                warnings.push(Permit2Warning {
+                    code: "DEADLINE_FAR",
+                    message: alloc::format!("the allowance of {token} lasts more than a year"),
+                });
+            }
+        }
+    }
+    let deadline = text(message, deadline_key);
+    lines.push(alloc::format!(
+        "signature valid until {deadline} (unix seconds)"
+    ));
+    if let Some(now) = options.now {
+        match deadline.parse::<u64>() {
+            Ok(d) if d < now => warnings.push(Permit2Warning {
+                code: "DEADLINE_PASSED",
+                message: alloc::format!("the {deadline_key} {deadline} has passed"),
+            }),
+            Ok(d) if d > now.saturating_add(YEAR) => warnings.push(Permit2Warning {
+                code: "DEADLINE_FAR",
+                message: alloc::format!("the {deadline_key} is more than a year away"),
+            }),
+            Err(_) => warnings.push(Permit2Warning {
+                code: "DEADLINE_FAR",
+                message: alloc::format!("the {deadline_key} {deadline} is beyond any date"),
+            }),
+            _ => {}
+        }
+    }
+    if !options
+        .known_spenders
+        .iter()
+        .any(|k| k.eq_ignore_ascii_case(&spender))
+    {
+        warnings.push(Permit2Warning {
+            code: "UNKNOWN_SPENDER",
+            message: alloc::format!("{spender} is not a spender you listed as known"),
+        });
+    }
+    if let Some(w) = message.get("witness") {
+        lines.push(alloc::format!("with witness {w}"));
+    }
+    lines.push(alloc::format!(
+        "Permit2 contract {contract} on chain {}",
+        domain
+            .get("chainId")
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    ));
+    Ok(Review { lines, warnings })
+}
