@@ -16,6 +16,7 @@ extern crate alloc;
 pub mod abi;
 pub mod ed25519;
 pub mod eip712;
+pub mod eip7702;
 pub mod encoding;
 pub mod erc191;
 pub mod error;
