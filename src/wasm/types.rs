@@ -251,6 +251,134 @@ export interface StepReview {
   warnings: StepWarning[];
 }
 
+/** An integer as a decimal or `0x` string, a safe-integer number, or a bigint. */
+export type IntegerLike = string | number | bigint;
+
+/** One field of a typed-data struct. */
+export interface TypedDataField { name: string; type: string }
+
+/** The `eth_signTypedData_v4` object. `EIP712Domain` is derived from the domain's fields when absent. */
+export interface TypedDataDefinition {
+  types: Record<string, TypedDataField[]>;
+  primaryType: string;
+  domain: {
+    name?: string;
+    version?: string;
+    chainId?: IntegerLike;
+    verifyingContract?: string;
+    salt?: string;
+    [field: string]: unknown;
+  };
+  message: Record<string, unknown>;
+}
+
+/** Permit2 SignatureTransfer `PermitTransferFrom`; `permit2Address` defaults to the canonical deployment. */
+export interface Permit2TransferArgs {
+  chainId: IntegerLike;
+  token: string;
+  amount: IntegerLike;
+  /** The contract that will call Permit2 (it is signed as `spender`). */
+  spender: string;
+  nonce: IntegerLike;
+  deadline: IntegerLike;
+  permit2Address?: string;
+}
+export interface Permit2TokenPermissions { token: string; amount: IntegerLike }
+export interface Permit2BatchTransferArgs {
+  chainId: IntegerLike;
+  permitted: Permit2TokenPermissions[];
+  spender: string;
+  nonce: IntegerLike;
+  deadline: IntegerLike;
+  permit2Address?: string;
+}
+/** A witness: its struct type name, the struct definitions it needs, and its value. */
+export interface Permit2Witness {
+  typeName: string;
+  types: Record<string, TypedDataField[]>;
+  value: Record<string, unknown>;
+}
+/** With `permitted` (a list) it is the batch form; else `token` and `amount`. */
+export type Permit2WitnessTransferArgs =
+  | (Permit2TransferArgs & { witness: Permit2Witness })
+  | (Permit2BatchTransferArgs & { witness: Permit2Witness });
+export interface Permit2Details { token: string; amount: IntegerLike; expiration: IntegerLike; nonce: IntegerLike }
+export interface Permit2SingleArgs {
+  chainId: IntegerLike;
+  details: Permit2Details;
+  spender: string;
+  sigDeadline: IntegerLike;
+  permit2Address?: string;
+}
+export interface Permit2BatchArgs {
+  chainId: IntegerLike;
+  details: Permit2Details[];
+  spender: string;
+  sigDeadline: IntegerLike;
+  permit2Address?: string;
+}
+/** A swap API's `params_to_sign` for `approval_type: "permit2"`. */
+export interface Permit2ParamsToSign {
+  escrow_contract_address: string;
+  permit2_contract_address: string;
+  resolver_deposit_address?: string;
+  nonce: IntegerLike;
+  additional_data: {
+    domain: Record<string, unknown>;
+    types: Record<string, TypedDataField[]>;
+    witness: Record<string, unknown>;
+    witness_type_string: string;
+    witness_hash: string;
+  };
+  [field: string]: unknown;
+}
+export interface Permit2ParamsToSignArgs { token: string; amount: IntegerLike; deadline: IntegerLike }
+
+export type Permit2WarningCode =
+  | "NON_CANONICAL_PERMIT2"
+  | "DOMAIN_FIELD_IGNORED"
+  | "UNLIMITED_AMOUNT"
+  | "DEADLINE_PASSED"
+  | "DEADLINE_FAR"
+  | "UNKNOWN_SPENDER";
+export interface Permit2Warning { code: Permit2WarningCode; message: string }
+
+/** What the Permit2 builders return; `typedData` is the exact `eth_signTypedData_v4` object. */
+export interface Permit2Request {
+  typedData: TypedDataDefinition;
+  digest: Uint8Array;
+  /** Witness transfers: the `witnessTypeString` argument of `permitWitnessTransferFrom`. */
+  witnessTypeString: string | null;
+  /** Witness transfers: `hashStruct(witness)`, the `witness` argument. */
+  witnessHash: Uint8Array | null;
+  warnings: Permit2Warning[];
+}
+export interface Permit2ApprovalBody { approval_type: "permit2"; signed_data: string }
+export interface Permit2ReviewOptions {
+  /** Milliseconds since the Unix epoch. */
+  now?: number;
+  knownSpenders?: string[];
+}
+export interface Permit2Review { lines: string[]; warnings: Permit2Warning[] }
+
+/** An EIP-7702 authorization; `contractAddress` is accepted for `address`. */
+export interface Eip7702Authorization {
+  chainId: IntegerLike;
+  address?: string;
+  contractAddress?: string;
+  nonce: IntegerLike;
+}
+/** A signed authorization (`chainAuthorizations` entry shape). */
+export interface Eip7702SignedAuthorization {
+  chainId: string;
+  address: string;
+  nonce: string;
+  r: string;
+  s: string;
+  yParity: 0 | 1;
+}
+export interface Eip7702Warning { code: "ANY_CHAIN" | "CLEARS_DELEGATION" | "NONCE_MAX"; message: string }
+
 /** What `buildInfo()` returns. */
 export interface BuildInfo {
   version: string;
