@@ -279,6 +279,70 @@ pub enum Error {
         /// What differs.
         reason: String,
     },
+    /// A wallet that is neither an EVM address, a NEAR account nor a Solana key.
+    InvalidWallet {
+        /// Where in the input.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A wallet whose kind does not sign the execution's standard.
+    WalletMismatch {
+        /// Where in the input.
+        path: String,
+        /// What differs.
+        reason: String,
+    },
+    /// An execution with nothing to sign (a dry run, or no payload).
+    NotSignable {
+        /// Where in the input.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// An execution whose status does not allow the operation.
+    InvalidStatus {
+        /// Where in the input.
+        path: String,
+        /// The status found.
+        status: String,
+    },
+    /// A wallet signature that does not verify over the bytes it had to sign.
+    SignatureMismatch {
+        /// Where in the input.
+        path: String,
+        /// What the wallet signed instead, when a known mistake explains it (else empty).
+        hint: String,
+    },
+    /// A non-dry execution request without steps.
+    StepsRequired {
+        /// Where in the input.
+        path: String,
+    },
+    /// `quote.recipient` without `outOperation`.
+    RecipientNotAllowed {
+        /// Where in the input.
+        path: String,
+    },
+    /// A placeholder where this kind of execution does not allow it.
+    PlaceholderNotAllowed {
+        /// Where in the input.
+        path: String,
+        /// The placeholder.
+        placeholder: String,
+    },
+    /// An out-operation without a `transfer(token, {DEPOSIT_ADDRESS}, amount)` step.
+    DepositTransferRequired {
+        /// Where in the input.
+        path: String,
+    },
+    /// A steps-only request none of whose steps calls the destination ERC-20.
+    DestinationTokenNotUsed {
+        /// Where in the input.
+        path: String,
+        /// The destination token address.
+        token: String,
+    },
 }
 
 /// Matches every variant of [`Error`], binding its `path` field.
@@ -323,7 +387,17 @@ macro_rules! each_path {
             | Error::MissingType { path: $p, .. }
             | Error::CyclicTypes { path: $p, .. }
             | Error::UnknownPrimaryType { path: $p, .. }
-            | Error::WitnessMismatch { path: $p, .. } => $body,
+            | Error::WitnessMismatch { path: $p, .. }
+            | Error::InvalidWallet { path: $p, .. }
+            | Error::WalletMismatch { path: $p, .. }
+            | Error::NotSignable { path: $p, .. }
+            | Error::InvalidStatus { path: $p, .. }
+            | Error::SignatureMismatch { path: $p, .. }
+            | Error::StepsRequired { path: $p }
+            | Error::RecipientNotAllowed { path: $p }
+            | Error::PlaceholderNotAllowed { path: $p, .. }
+            | Error::DepositTransferRequired { path: $p }
+            | Error::DestinationTokenNotUsed { path: $p, .. } => $body,
         }
     };
 }
@@ -371,6 +445,16 @@ impl Error {
         "CYCLIC_TYPES",
         "UNKNOWN_PRIMARY_TYPE",
         "WITNESS_MISMATCH",
+        "INVALID_WALLET",
+        "WALLET_MISMATCH",
+        "NOT_SIGNABLE",
+        "INVALID_STATUS",
+        "SIGNATURE_MISMATCH",
+        "STEPS_REQUIRED",
+        "RECIPIENT_NOT_ALLOWED",
+        "PLACEHOLDER_NOT_ALLOWED",
+        "DEPOSIT_TRANSFER_REQUIRED",
+        "DESTINATION_TOKEN_NOT_USED",
     ];
 
     /// The stable code of this error.
@@ -416,6 +500,16 @@ impl Error {
             Self::CyclicTypes { .. } => "CYCLIC_TYPES",
             Self::UnknownPrimaryType { .. } => "UNKNOWN_PRIMARY_TYPE",
             Self::WitnessMismatch { .. } => "WITNESS_MISMATCH",
+            Self::InvalidWallet { .. } => "INVALID_WALLET",
+            Self::WalletMismatch { .. } => "WALLET_MISMATCH",
+            Self::NotSignable { .. } => "NOT_SIGNABLE",
+            Self::InvalidStatus { .. } => "INVALID_STATUS",
+            Self::SignatureMismatch { .. } => "SIGNATURE_MISMATCH",
+            Self::StepsRequired { .. } => "STEPS_REQUIRED",
+            Self::RecipientNotAllowed { .. } => "RECIPIENT_NOT_ALLOWED",
+            Self::PlaceholderNotAllowed { .. } => "PLACEHOLDER_NOT_ALLOWED",
+            Self::DepositTransferRequired { .. } => "DEPOSIT_TRANSFER_REQUIRED",
+            Self::DestinationTokenNotUsed { .. } => "DESTINATION_TOKEN_NOT_USED",
         }
     }
 
@@ -458,6 +552,7 @@ pub(crate) fn join_path(prefix: &str, rest: &str) -> String {
 }
 
 impl fmt::Display for Error {
+    #[allow(clippy::too_many_lines)]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let what = match self {
             Self::InvalidHex { .. } => "expected a hex string".into(),
@@ -549,6 +644,34 @@ impl fmt::Display for Error {
                 alloc::format!("primary type {name} is not declared")
             }
             Self::WitnessMismatch { reason, .. } => alloc::format!("witness mismatch: {reason}"),
+            Self::InvalidWallet { reason, .. } => alloc::format!("invalid wallet: {reason}"),
+            Self::WalletMismatch { reason, .. } => {
+                alloc::format!("wallet does not match: {reason}")
+            }
+            Self::NotSignable { reason, .. } => alloc::format!("nothing to sign: {reason}"),
+            Self::InvalidStatus { status, .. } => {
+                alloc::format!("status {status} does not allow this")
+            }
+            Self::SignatureMismatch { hint, .. } => {
+                if hint.is_empty() {
+                    String::from("the signature does not verify over the payload")
+                } else {
+                    alloc::format!("the signature does not verify over the payload: {hint}")
+                }
+            }
+            Self::StepsRequired { .. } => String::from("steps are required for non-dry executions"),
+            Self::RecipientNotAllowed { .. } => {
+                String::from("quote.recipient is only valid when outOperation=true")
+            }
+            Self::PlaceholderNotAllowed { placeholder, .. } => {
+                alloc::format!("placeholder {placeholder} is not allowed here")
+            }
+            Self::DepositTransferRequired { .. } => String::from(
+                "outOperation requires a transfer(tokenAddress, {DEPOSIT_ADDRESS}, amount) step",
+            ),
+            Self::DestinationTokenNotUsed { token, .. } => {
+                alloc::format!("steps must include at least one call to destination token {token}")
+            }
         };
         let path = self.path();
         if path.is_empty() {
@@ -693,6 +816,37 @@ mod tests {
             Error::WitnessMismatch {
                 path: p(),
                 reason: p()
+            },
+            Error::InvalidWallet {
+                path: p(),
+                reason: p()
+            },
+            Error::WalletMismatch {
+                path: p(),
+                reason: p()
+            },
+            Error::NotSignable {
+                path: p(),
+                reason: p()
+            },
+            Error::InvalidStatus {
+                path: p(),
+                status: p()
+            },
+            Error::SignatureMismatch {
+                path: p(),
+                hint: p()
+            },
+            Error::StepsRequired { path: p() },
+            Error::RecipientNotAllowed { path: p() },
+            Error::PlaceholderNotAllowed {
+                path: p(),
+                placeholder: p()
+            },
+            Error::DepositTransferRequired { path: p() },
+            Error::DestinationTokenNotUsed {
+                path: p(),
+                token: p()
             },
         ]
     }

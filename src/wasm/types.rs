@@ -45,7 +45,17 @@ export type ErrorCode =
   | "MISSING_TYPE"
   | "CYCLIC_TYPES"
   | "UNKNOWN_PRIMARY_TYPE"
-  | "WITNESS_MISMATCH";
+  | "WITNESS_MISMATCH"
+  | "INVALID_WALLET"
+  | "WALLET_MISMATCH"
+  | "NOT_SIGNABLE"
+  | "INVALID_STATUS"
+  | "SIGNATURE_MISMATCH"
+  | "STEPS_REQUIRED"
+  | "RECIPIENT_NOT_ALLOWED"
+  | "PLACEHOLDER_NOT_ALLOWED"
+  | "DEPOSIT_TRANSFER_REQUIRED"
+  | "DESTINATION_TOKEN_NOT_USED";
 
 /**
  * What every export throws: an `Error` (a `TypeError` for a value of the wrong
