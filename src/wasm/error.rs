@@ -26,6 +26,11 @@ pub(crate) fn to_js(e: &Error) -> JsValue {
     };
     // Setting a data property on a fresh Error cannot fail.
     let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+    if let Error::SignatureMismatch { hint, .. } = e {
+        if !hint.is_empty() {
+            let _ = Reflect::set(&err, &"hint".into(), &hint.as_str().into());
+        }
+    }
     if !e.path().is_empty() {
         let _ = Reflect::set(&err, &"path".into(), &e.path().into());
     }

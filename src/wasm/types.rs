@@ -389,6 +389,129 @@ export interface Eip7702SignedAuthorization {
 }
 export interface Eip7702Warning { code: "ANY_CHAIN" | "CLEARS_DELEGATION" | "NONCE_MAX"; message: string }
 
+/** An Intents Connect execution as the API returns it (only the fields read here are typed). */
+export interface Execution {
+  id?: string;
+  status?: string;
+  createdAt?: string;
+  executionMode?: string;
+  type?: string;
+  version?: string;
+  metadata?: Record<string, unknown>;
+  quote?: Record<string, unknown>;
+  details?: {
+    signingStandard?: Standard | "ton_connect";
+    messageToSign?: string;
+    intermediaryAddress?: string;
+    payload?: { payload_json?: string; payload_bytes_base64?: string; standard?: Standard | "ton_connect" };
+    [field: string]: unknown;
+  };
+  steps?: EvmStep[];
+  [field: string]: unknown;
+}
+
+export interface PrepareSigningOptions {
+  /** The origin wallet: an EVM address, a NEAR account, or a Solana public key. */
+  wallet: string;
+  /** Milliseconds since the Unix epoch; the deadline must be later. */
+  now?: number;
+  /** Defaults to "intents.near". */
+  verifyingContract?: string;
+}
+
+/** Exactly what to hand the wallet. */
+export type WalletRequest =
+  | { method: "personal_sign"; params: [message: string, address: string] }
+  | { message: string; recipient: string; nonce: Uint8Array; callbackUrl?: string }
+  | { message: Uint8Array };
+
+export interface ExecutionWarning { code: string; message: string }
+
+/** What `prepareSigning` returns; pass it back to `finishSigning`. */
+export interface SigningRequest {
+  standard: "erc191" | "nep413" | "raw_ed25519";
+  executionId: string;
+  wallet: string;
+  signerId: string;
+  walletRequest: WalletRequest;
+  /** `payload_json`, verbatim. */
+  payloadJson: string;
+  intent: DecodedIntent;
+  intentHash: Uint8Array;
+  intentHashBase58: string;
+  steps: StepReview[];
+  quote: Record<string, unknown> | null;
+  /** Human-readable lines, most important first. */
+  review: string[];
+  warnings: ExecutionWarning[];
+}
+
+/**
+ * What wallets return: EVM `0x` + 130 hex (v 27/28 or 0/1) or 65 bytes; Solana 64
+ * bytes or `{ signature }`; NEAR `{ accountId, publicKey, signature }` with the
+ * signature as base64, `"ed25519:<base58>"` or bytes, the key with or without `ed25519:`.
+ */
+export type WalletOutput =
+  | string
+  | Uint8Array
+  | { signature: string | Uint8Array; publicKey?: string; accountId?: string };
+
+/** What `finishSigning` returns. */
+export interface FinishedSigning {
+  /** The body of `POST /api/v1/executions/{wallet}/submit`. */
+  submitBody: { executionId: string; signature: string; publicKey?: string };
+  multiPayload: MultiPayload;
+  signerId: string;
+  intentHash: Uint8Array;
+  intentHashBase58: string;
+}
+
+export interface DeleteRequestOptions {
+  /** NEAR wallets: the NEP-413 nonce (32 bytes); random when absent. */
+  nonce?: Uint8Array;
+}
+
+/** What `deleteExecutionRequest` returns; pass it back to `finishDeleteSigning`. */
+export interface DeleteRequest {
+  standard: "erc191" | "nep413" | "raw_ed25519";
+  executionId: string;
+  wallet: string;
+  /** `delete_execution:<id>`. */
+  message: string;
+  payloadJson: string;
+  walletRequest: WalletRequest;
+}
+
+/** The JSON body of `DELETE /api/v1/executions/{wallet}/{executionId}`. */
+export type DeleteBody =
+  | { signature: string }
+  | { signature: string; publicKey: string }
+  | { signature: string; publicKey: string; nep413: { nonce: string; recipient: string } };
+
+/** A create-execution body (`POST /api/v1/executions/{wallet}` or `/steps`). */
+export interface CreateExecutionRequest {
+  version?: string;
+  type?: "evm" | "solana";
+  dry?: boolean;
+  outOperation?: boolean;
+  quote?: {
+    amount?: string;
+    deadline?: string;
+    destinationAsset?: string;
+    originAsset?: string;
+    recipient?: string;
+    slippageTolerance?: number;
+    swapType?: "EXACT_INPUT" | "EXACT_OUTPUT";
+  };
+  destinationAsset?: string;
+  steps?: EvmStep[];
+  metadata?: Record<string, unknown>;
+  publicKey?: string;
+  addressLookupTables?: string[];
+}
+
+export interface ValidateExecutionRequestOptions { kind: "quote" | "steps" }
+
 /** What `buildInfo()` returns. */
 export interface BuildInfo {
   version: string;
