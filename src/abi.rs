@@ -769,7 +769,7 @@ pub fn parse_address(s: &str, path: &str) -> Result<Address> {
 }
 
 /// A decoded value in the canonical string forms.
-fn to_json(v: &DynSolValue) -> Value {
+pub(crate) fn to_json(v: &DynSolValue) -> Value {
     match v {
         DynSolValue::Bool(b) => Value::Bool(*b),
         DynSolValue::Int(i, _) => Value::String(i.to_string()),

@@ -9,8 +9,13 @@
 //! ```
 //! (with `primaryType = "EIP712Domain"` the last term is left out, as wallets do).
 //!
-//! The type graph, `encodeType` and `encodeData` are alloy's
-//! ([`alloy_dyn_abi::eip712::Resolver`]). Unlike alloy's `TypedData`, the
+//! Types are parsed and resolved, and values coerced, with alloy
+//! ([`alloy_dyn_abi::eip712::Resolver`]). `encodeType` is computed here,
+//! because alloy 1.7 sorts the encoded *definitions* instead of the type
+//! *names*: with the names `Item` and `Item$` it writes `Item$(…)Item(…)`
+//! (`$` sorts before `(`), while the specification, viem and ethers write
+//! `Item(…)Item$(…)` (vector `eip712-106`); `hashStruct` follows from it.
+//! Unlike alloy's `TypedData`, the
 //! domain is hashed with `types.EIP712Domain` when the payload declares it (as
 //! `MetaMask` and viem do), so a server cannot add a field that the digest
 //! silently drops; when it is absent, it is derived from the domain's fields in
@@ -51,6 +56,9 @@ const DOMAIN_TYPE: &str = "EIP712Domain";
 #[derive(Debug, Clone)]
 pub struct TypedData {
     resolver: Resolver,
+    types: Types,
+    /// `typeHash` of every struct reachable from the primary type and the domain.
+    type_hashes: alloc::collections::BTreeMap<String, [u8; 32]>,
     primary_type: String,
     domain: DynSolValue,
     message: Option<DynSolValue>,
@@ -138,7 +146,8 @@ fn reference_path(types: &Types, missing: &str) -> String {
     "primaryType".into()
 }
 
-/// Walks the references from `start`, failing on a missing type or a cycle.
+/// Walks the references from `start`, failing on a missing type or a cycle
+/// (reported at the field that closes it, `types.B[0].type`).
 fn check_graph(types: &Types, start: &str) -> Result<()> {
     fn visit(
         types: &Types,
@@ -146,15 +155,6 @@ fn check_graph(types: &Types, start: &str) -> Result<()> {
         stack: &mut Vec<String>,
         done: &mut Vec<String>,
     ) -> Result<()> {
-        if done.iter().any(|d| d == name) {
-            return Ok(());
-        }
-        if stack.iter().any(|s| s == name) {
-            return Err(Error::CyclicTypes {
-                path: join_path("types", name),
-                cycle: alloc::format!("{} -> {name}", stack.join(" -> ")),
-            });
-        }
         let Some((_, props)) = types.iter().find(|(n, _)| n == name) else {
             return Err(Error::MissingType {
                 path: reference_path(types, name),
@@ -162,9 +162,19 @@ fn check_graph(types: &Types, start: &str) -> Result<()> {
             });
         };
         stack.push(name.into());
-        for (_, ty) in props {
-            if !is_basic(ty) {
-                visit(types, root_type(ty), stack, done)?;
+        for (i, (_, ty)) in props.iter().enumerate() {
+            if is_basic(ty) {
+                continue;
+            }
+            let target = root_type(ty);
+            if stack.iter().any(|s| s == target) {
+                return Err(Error::CyclicTypes {
+                    path: alloc::format!("types.{name}[{i}].type"),
+                    cycle: alloc::format!("{} -> {target}", stack.join(" -> ")),
+                });
+            }
+            if !done.iter().any(|d| d == target) {
+                visit(types, target, stack, done)?;
             }
         }
         stack.pop();
@@ -172,6 +182,61 @@ fn check_graph(types: &Types, start: &str) -> Result<()> {
         Ok(())
     }
     visit(types, start, &mut Vec::new(), &mut Vec::new())
+}
+
+/// `name` and every struct type it references (the graph is known to be acyclic).
+fn dependencies(types: &Types, name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut todo = alloc::vec![name.to_string()];
+    while let Some(n) = todo.pop() {
+        if out.contains(&n) {
+            continue;
+        }
+        if let Some((_, props)) = types.iter().find(|(t, _)| *t == n) {
+            for (_, ty) in props {
+                if !is_basic(ty) {
+                    todo.push(root_type(ty).to_string());
+                }
+            }
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// Adds the `typeHash` of `root` and every type it references.
+fn add_type_hashes(
+    types: &Types,
+    root: &str,
+    hashes: &mut alloc::collections::BTreeMap<String, [u8; 32]>,
+) {
+    for name in dependencies(types, root) {
+        if let alloc::collections::btree_map::Entry::Vacant(slot) = hashes.entry(name) {
+            let encoded = encode_type_of(types, slot.key());
+            slot.insert(alloy_primitives::keccak256(encoded).0);
+        }
+    }
+}
+
+/// `encodeType`: `Name(type field,…)` for `name`, then its dependencies sorted by name.
+fn encode_type_of(types: &Types, name: &str) -> String {
+    let mut deps = dependencies(types, name);
+    deps.retain(|d| d != name);
+    deps.sort();
+    let mut out = String::new();
+    for n in core::iter::once(name.to_string()).chain(deps) {
+        if let Some((_, props)) = types.iter().find(|(t, _)| *t == n) {
+            out.push_str(&n);
+            out.push('(');
+            let fields: Vec<String> = props
+                .iter()
+                .map(|(field, ty)| alloc::format!("{ty} {field}"))
+                .collect();
+            out.push_str(&fields.join(","));
+            out.push(')');
+        }
+    }
+    out
 }
 
 fn resolve(resolver: &Resolver, name: &str) -> Result<DynSolType> {
@@ -278,6 +343,9 @@ impl TypedData {
         for (name, props) in &types {
             resolver.ingest(type_def(name, props)?);
         }
+        let mut type_hashes = alloc::collections::BTreeMap::new();
+        add_type_hashes(&types, &primary_type, &mut type_hashes);
+        add_type_hashes(&types, DOMAIN_TYPE, &mut type_hashes);
         let domain = coerce(&resolve(&resolver, DOMAIN_TYPE)?, domain_json, "domain")?;
         let message = if primary_type == DOMAIN_TYPE {
             None
@@ -287,6 +355,8 @@ impl TypedData {
         };
         Ok(Self {
             resolver,
+            types,
+            type_hashes,
             primary_type,
             domain,
             message,
@@ -301,15 +371,45 @@ impl TypedData {
         Self::from_json(&json::parse(text, "")?)
     }
 
+    /// `encodeData` word of a value: atomic values as they are, the rest hashed.
     fn word(&self, value: &DynSolValue) -> Result<[u8; 32]> {
-        self.resolver
-            .eip712_data_word(value)
-            .map(|w| w.0)
-            .map_err(|e| Error::InvalidType {
-                path: String::new(),
-                expected: "encodable typed data".into(),
-                actual: e.to_string(),
-            })
+        if let Some(w) = value.as_word() {
+            return Ok(w.0);
+        }
+        let mut buf = Vec::new();
+        match value {
+            DynSolValue::CustomStruct { name, tuple, .. } => {
+                let hash = self
+                    .type_hashes
+                    .get(name)
+                    .ok_or_else(|| Error::MissingType {
+                        path: "types".into(),
+                        name: name.clone(),
+                    })?;
+                buf.extend_from_slice(hash);
+                for v in tuple {
+                    buf.extend_from_slice(&self.word(v)?);
+                }
+            }
+            DynSolValue::Array(items) | DynSolValue::FixedArray(items) => {
+                for v in items {
+                    buf.extend_from_slice(&self.word(v)?);
+                }
+            }
+            DynSolValue::Bytes(b) => buf.extend_from_slice(b),
+            DynSolValue::String(text) => buf.extend_from_slice(text.as_bytes()),
+            other => {
+                return Err(Error::InvalidType {
+                    path: String::new(),
+                    expected: "an EIP-712 value".into(),
+                    actual: other
+                        .sol_type_name()
+                        .map(alloc::borrow::Cow::into_owned)
+                        .unwrap_or_default(),
+                })
+            }
+        }
+        Ok(alloy_primitives::keccak256(buf).0)
     }
 
     /// `hashStruct(EIP712Domain, domain)`.
@@ -342,23 +442,32 @@ impl TypedData {
         Ok(alloy_primitives::keccak256(buf).0)
     }
 
+    /// The message in canonical forms: addresses EIP-55, integers as decimal
+    /// strings, bytes as lowercase `0x` hex (`None` when the primary type is the domain).
+    #[must_use]
+    pub fn canonical_message(&self) -> Option<Value> {
+        self.message.as_ref().map(canonical)
+    }
+
     /// The primary type's name.
     #[must_use]
     pub fn primary_type(&self) -> &str {
         &self.primary_type
     }
 
-    /// `encodeType(name)`: the type and every struct it references, sorted.
+    /// `encodeType(name)`: the type, then every struct it references sorted by name.
     ///
     /// # Errors
     /// [`Error::MissingType`] for a name the payload does not declare.
     pub fn encode_type(&self, name: &str) -> Result<String> {
-        self.resolver
-            .encode_type(name)
-            .map_err(|_| Error::MissingType {
+        if !self.types.iter().any(|(n, _)| n == name) {
+            return Err(Error::MissingType {
                 path: "typeName".into(),
                 name: name.into(),
-            })
+            });
+        }
+        check_graph(&self.types, name)?;
+        Ok(encode_type_of(&self.types, name))
     }
 
     /// `hashStruct(type_name, value)` for any type the payload declares.
@@ -372,8 +481,16 @@ impl TypedData {
                 name: type_name.into(),
             });
         }
+        check_graph(&self.types, type_name)?;
         let ty = resolve(&self.resolver, type_name)?;
-        self.word(&coerce(&ty, value, "value")?)
+        let value = coerce(&ty, value, "value")?;
+        if let DynSolValue::CustomStruct { .. } = value {
+            // Type hashes of a type outside the primary's graph.
+            let mut this = self.clone();
+            add_type_hashes(&self.types, type_name, &mut this.type_hashes);
+            return this.word(&value);
+        }
+        self.word(&value)
     }
 
     /// Recovers the signer's address (v ∈ {0, 1, 27, 28}; high-s refused).
@@ -395,6 +512,25 @@ impl TypedData {
             *v += 27;
         }
         Ok(sig)
+    }
+}
+
+/// A value as JSON in the canonical forms, structs as objects.
+fn canonical(v: &DynSolValue) -> Value {
+    match v {
+        DynSolValue::CustomStruct {
+            prop_names, tuple, ..
+        } => Value::Object(
+            prop_names
+                .iter()
+                .zip(tuple)
+                .map(|(k, v)| (k.clone(), canonical(v)))
+                .collect(),
+        ),
+        DynSolValue::Array(items) | DynSolValue::FixedArray(items) => {
+            Value::Array(items.iter().map(canonical).collect())
+        }
+        leaf => crate::abi::to_json(leaf),
     }
 }
 

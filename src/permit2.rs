@@ -134,16 +134,20 @@ fn finish(
     message: &Value,
     warnings: Vec<Permit2Warning>,
 ) -> Result<Built> {
-    let typed_data = json!({
+    let mut typed_data = json!({
         "types": Value::Object(types),
         "primaryType": primary,
         "domain": domain,
         "message": message,
     });
-    let digest = TypedData::from_json(&typed_data)?.signing_hash()?;
+    let parsed = TypedData::from_json(&typed_data)?;
+    // The message as wallets should see it: EIP-55 addresses, decimal integers.
+    if let (Some(m), Value::Object(obj)) = (parsed.canonical_message(), &mut typed_data) {
+        obj.insert("message".into(), m);
+    }
     Ok(Built {
         typed_data,
-        digest,
+        digest: parsed.signing_hash()?,
         witness_type_string: None,
         witness_hash: None,
         warnings,
@@ -457,7 +461,8 @@ fn server_witness_types(ad: &Obj<'_>) -> Result<(String, Map<String, Value>)> {
 }
 
 /// Builds the `PermitWitnessTransferFrom` a swap API's `params_to_sign` asks
-/// for, with `args = {token, amount, deadline}`, and checks the server's
+/// for, with `args = {token, amount, deadline, nonce?}` (the nonce defaults to
+/// the server's), and checks the server's
 /// `witness_type_string` and `witness_hash` against the witness.
 ///
 /// # Errors
@@ -467,7 +472,7 @@ fn server_witness_types(ad: &Obj<'_>) -> Result<(String, Map<String, Value>)> {
 pub fn from_params_to_sign(params: &Value, args: &Value) -> Result<Built> {
     let p = Obj::new(params, "paramsToSign")?;
     let a = Obj::new(args, "args")?;
-    a.deny_unknown(&["token", "amount", "deadline"])?;
+    a.deny_unknown(&["token", "amount", "deadline", "nonce"])?;
     let extra = p.req("additional_data")?;
     let ad = Obj::new(extra, "paramsToSign.additional_data")?;
     let domain_json = ad.req("domain")?;
@@ -494,7 +499,12 @@ pub fn from_params_to_sign(params: &Value, args: &Value) -> Result<Built> {
     build_args.insert("amount".into(), a.req("amount")?.clone());
     build_args.insert("deadline".into(), a.req("deadline")?.clone());
     build_args.insert("spender".into(), p.req("escrow_contract_address")?.clone());
-    build_args.insert("nonce".into(), p.req("nonce")?.clone());
+    // The caller may pass the nonce; by default it is the server's.
+    build_args.insert(
+        "nonce".into(),
+        a.get("nonce")
+            .map_or_else(|| p.req("nonce").cloned(), |n| Ok(n.clone()))?,
+    );
     build_args.insert(
         "witness".into(),
         json!({"typeName": type_name, "types": witness_types, "value": ad.req("witness")?}),

@@ -74,3 +74,13 @@ fn abi_aurora_examples() {
 fn abi_negative_and_policy() {
     assert!(runner::run_abi_negative() >= 70);
 }
+
+#[test]
+fn eip712_generated_viem_ethers() {
+    runner::run_eip712_generated();
+}
+
+#[test]
+fn permit2_generated_sdk_viem_ethers() {
+    runner::run_permit2_generated();
+}

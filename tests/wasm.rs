@@ -55,3 +55,13 @@ fn abi_aurora_examples() {
 fn abi_negative_and_policy() {
     runner::run_abi_negative();
 }
+
+#[wasm_bindgen_test]
+fn eip712_generated_viem_ethers() {
+    runner::run_eip712_generated();
+}
+
+#[wasm_bindgen_test]
+fn permit2_generated_sdk_viem_ethers() {
+    runner::run_permit2_generated();
+}

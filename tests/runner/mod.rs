@@ -714,3 +714,127 @@ pub fn run_abi_negative() -> usize {
     }
     cases.len()
 }
+
+// ------------------------------------------------------ EIP-712, Permit2
+
+pub const GEN_EIP712: &str = include_str!("../vectors/generated/eip712.json");
+pub const GEN_PERMIT2: &str = include_str!("../vectors/generated/permit2.json");
+
+fn hex0x(bytes: &[u8]) -> String {
+    intent_signer::encoding::hex_encode_prefixed(bytes)
+}
+
+pub fn run_eip712_generated() -> usize {
+    use intent_signer::eip712::TypedData;
+    let cases = cases(GEN_EIP712);
+    assert!(cases.len() >= 300);
+    for c in &cases {
+        let id = s(c, "id");
+        let input = &c["input"];
+        let parsed = TypedData::from_json(&input["typedData"]);
+        if let Some(code) = c.get("error").and_then(Value::as_str) {
+            let e = expect_code(id, parsed, code);
+            if let Some(path) = c.get("errorPath").and_then(Value::as_str) {
+                assert_eq!(e.path(), path, "{id}: path");
+            }
+            continue;
+        }
+        let exp = &c["expected"];
+        let t = parsed.unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(
+            hex0x(&t.signing_hash().unwrap()),
+            s(exp, "digest"),
+            "{id}: digest"
+        );
+        assert_eq!(
+            hex0x(&t.domain_separator().unwrap()),
+            s(exp, "domainSeparator"),
+            "{id}: domain separator"
+        );
+        if let Some(h) = exp.get("hashStruct").and_then(Value::as_str) {
+            assert_eq!(
+                hex0x(&t.message_hash().unwrap().unwrap()),
+                h,
+                "{id}: hashStruct"
+            );
+            let primary = s(&input["typedData"], "primaryType");
+            assert_eq!(
+                hex0x(
+                    &t.hash_struct(primary, &input["typedData"]["message"])
+                        .unwrap()
+                ),
+                h,
+                "{id}: hash_struct"
+            );
+        }
+        if let Some(et) = exp.get("encodeType").and_then(Value::as_str) {
+            let primary = s(&input["typedData"], "primaryType");
+            assert_eq!(t.encode_type(primary).unwrap(), et, "{id}: encodeType");
+        }
+        if let Some(sig) = exp.get("signature").and_then(Value::as_str) {
+            let sk: [u8; 32] = arr(input, "secretKey");
+            assert_eq!(hex0x(&t.sign(&sk).unwrap()), sig, "{id}: signature");
+            let sig: [u8; 65] = hex_decode_array(sig).unwrap();
+            assert_eq!(
+                intent_signer::secp256k1::checksum_address(&t.recover(&sig).unwrap()),
+                s(exp, "address"),
+                "{id}: recover"
+            );
+        }
+    }
+    cases.len()
+}
+
+pub fn run_permit2_generated() -> usize {
+    use intent_signer::eip712::TypedData;
+    use intent_signer::permit2;
+    let cases = cases(GEN_PERMIT2);
+    assert!(cases.len() >= 60);
+    for c in &cases {
+        let id = s(c, "id");
+        let input = &c["input"];
+        let args = &input["args"];
+        let built = match s(input, "builder") {
+            "permit2Transfer" => permit2::transfer(args),
+            "permit2BatchTransfer" => permit2::batch_transfer(args),
+            "permit2WitnessTransfer" | "permit2BatchWitnessTransfer" => {
+                permit2::witness_transfer(args)
+            }
+            "permit2Single" => permit2::single(args),
+            "permit2Batch" => permit2::batch(args),
+            "permit2FromParamsToSign" => permit2::from_params_to_sign(&input["paramsToSign"], args),
+            other => panic!("{id}: unknown builder {other}"),
+        };
+        if let Some(code) = c.get("error").and_then(Value::as_str) {
+            expect_code(id, built, code);
+            continue;
+        }
+        let exp = &c["expected"];
+        let b = built.unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(b.typed_data, exp["typedData"], "{id}: typed data");
+        assert_eq!(hex0x(&b.digest), s(exp, "digest"), "{id}: digest");
+        if let Some(w) = exp.get("witnessTypeString").and_then(Value::as_str) {
+            assert_eq!(
+                b.witness_type_string.as_deref(),
+                Some(w),
+                "{id}: witness type string"
+            );
+        }
+        if let Some(w) = exp.get("witnessHash").and_then(Value::as_str) {
+            assert_eq!(
+                b.witness_hash.map(|h| hex0x(&h)).as_deref(),
+                Some(w),
+                "{id}: witness hash"
+            );
+        }
+        if let (Some(sig), Some(_)) = (
+            exp.get("signature").and_then(Value::as_str),
+            input.get("secretKey"),
+        ) {
+            let t = TypedData::from_json(&b.typed_data).unwrap();
+            let sk: [u8; 32] = arr(input, "secretKey");
+            assert_eq!(hex0x(&t.sign(&sk).unwrap()), sig, "{id}: signature");
+        }
+    }
+    cases.len()
+}
