@@ -65,3 +65,8 @@ fn eip712_generated_viem_ethers() {
 fn permit2_generated_sdk_viem_ethers() {
     runner::run_permit2_generated();
 }
+
+#[wasm_bindgen_test]
+fn eip7702_generated_viem_ethers() {
+    runner::run_eip7702_generated();
+}

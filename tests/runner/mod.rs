@@ -838,3 +838,56 @@ pub fn run_permit2_generated() -> usize {
     }
     cases.len()
 }
+
+pub const GEN_EIP7702: &str = include_str!("../vectors/generated/eip7702.json");
+
+pub fn run_eip7702_generated() -> usize {
+    use intent_signer::eip7702::Authorization;
+    let cases = cases(GEN_EIP7702);
+    assert!(cases.len() >= 40);
+    for c in &cases {
+        let id = s(c, "id");
+        let input = &c["input"];
+        let exp = &c["expected"];
+        let mut tuple = input.clone();
+        tuple.as_object_mut().unwrap().remove("secretKey");
+        let auth = Authorization::from_json(&tuple, "input");
+        if let Some(code) = c.get("error").and_then(Value::as_str) {
+            expect_code(id, auth, code);
+            continue;
+        }
+        let auth = auth.unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(
+            hex0x(&auth.preimage()),
+            s(exp, "preimage"),
+            "{id}: preimage"
+        );
+        assert_eq!(hex0x(&auth.hash()), s(exp, "hash"), "{id}: hash");
+        let sk: [u8; 32] = arr(input, "secretKey");
+        let signed = auth.sign(&sk).unwrap();
+        let want = &exp["signature"];
+        assert_eq!(signed.r, s(want, "r"), "{id}: r");
+        assert_eq!(signed.s, s(want, "s"), "{id}: s");
+        assert_eq!(
+            u64::from(signed.y_parity),
+            want["yParity"].as_u64().unwrap(),
+            "{id}: yParity"
+        );
+        assert_eq!(signed.chain_id, s(want, "chainId"), "{id}: chainId");
+        assert_eq!(signed.nonce, s(want, "nonce"), "{id}: nonce");
+        assert!(
+            signed.address.eq_ignore_ascii_case(s(want, "address")),
+            "{id}: address"
+        );
+        let mut sig = [0u8; 65];
+        sig[..32].copy_from_slice(&hex_decode(&signed.r).unwrap());
+        sig[32..64].copy_from_slice(&hex_decode(&signed.s).unwrap());
+        sig[64] = signed.y_parity;
+        assert_eq!(
+            intent_signer::secp256k1::checksum_address(&auth.recover(&sig).unwrap()),
+            s(exp, "authority"),
+            "{id}: authority"
+        );
+    }
+    cases.len()
+}
