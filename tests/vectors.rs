@@ -89,3 +89,8 @@ fn permit2_generated_sdk_viem_ethers() {
 fn eip7702_generated_viem_ethers() {
     runner::run_eip7702_generated();
 }
+
+#[test]
+fn execution_request_rules() {
+    assert!(runner::run_execution_requests() >= 25);
+}

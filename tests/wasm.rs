@@ -70,3 +70,8 @@ fn permit2_generated_sdk_viem_ethers() {
 fn eip7702_generated_viem_ethers() {
     runner::run_eip7702_generated();
 }
+
+#[wasm_bindgen_test]
+fn execution_request_rules() {
+    runner::run_execution_requests();
+}

@@ -891,3 +891,27 @@ pub fn run_eip7702_generated() -> usize {
     }
     cases.len()
 }
+
+pub const EXECUTION_REQUESTS: &str = include_str!("../vectors/execution-requests.json");
+
+pub fn run_execution_requests() -> usize {
+    use intent_signer::execution::{validate_execution_request, RequestKind};
+    let cases = cases(EXECUTION_REQUESTS);
+    for c in &cases {
+        let id = s(c, "id");
+        let input = &c["input"];
+        let kind = match s(input, "kind") {
+            "quote" => RequestKind::Quote,
+            _ => RequestKind::Steps,
+        };
+        let r = validate_execution_request(&input["body"], kind);
+        match c.get("error").and_then(Value::as_str) {
+            Some(code) => {
+                let e = expect_code(id, r, code);
+                assert_eq!(e.path(), s(c, "path"), "{id}: path");
+            }
+            None => r.unwrap_or_else(|e| panic!("{id}: {e}")),
+        }
+    }
+    cases.len()
+}
