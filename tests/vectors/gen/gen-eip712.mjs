@@ -366,7 +366,6 @@ async function signAndCheck(vTd, digest, sk, acct) {
   return sigV;
 }
 
-export { computeEip712 };
 
 // ---------------------------------------------------------------------------
 // EIP-712 case bookkeeping
