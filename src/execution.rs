@@ -734,6 +734,24 @@ fn curve_string(mp: &crate::multi_payload::MultiPayload) -> String {
     }
 }
 
+/// `signature` and, for Ed25519 standards, `publicKey` (erc191 sends no key).
+fn signature_fields(
+    body: &mut serde_json::Map<String, Value>,
+    mp: &crate::multi_payload::MultiPayload,
+    key: Option<[u8; 32]>,
+) {
+    body.insert("signature".into(), Value::String(curve_string(mp)));
+    if let Some(k) = key {
+        body.insert(
+            "publicKey".into(),
+            Value::String(crate::encoding::format_curve_bytes(
+                crate::encoding::Curve::Ed25519,
+                &k,
+            )),
+        );
+    }
+}
+
 /// Verifies the wallet's answer over the exact bytes and builds the submit
 /// body (`publicKey` left out for `erc191`, as the API requires) and the
 /// `MultiPayload`.
@@ -750,19 +768,7 @@ pub fn finish_signing(input: &FinishInput, output: &WalletOutput) -> Result<Fini
         "executionId".into(),
         Value::String(input.execution_id.clone()),
     );
-    body.insert(
-        "signature".into(),
-        Value::String(curve_string(&multi_payload)),
-    );
-    if let Some(k) = key {
-        body.insert(
-            "publicKey".into(),
-            Value::String(crate::encoding::format_curve_bytes(
-                crate::encoding::Curve::Ed25519,
-                &k,
-            )),
-        );
-    }
+    signature_fields(&mut body, &multi_payload, key);
     let intent_hash = multi_payload.intent_hash()?;
     Ok(Finished {
         submit_body: Value::Object(body),
@@ -832,16 +838,7 @@ pub fn delete_request(
 pub fn finish_delete(input: &FinishInput, output: &WalletOutput) -> Result<Value> {
     let (mp, key) = verify_output(input, output)?;
     let mut body = serde_json::Map::new();
-    body.insert("signature".into(), Value::String(curve_string(&mp)));
-    if let Some(k) = key {
-        body.insert(
-            "publicKey".into(),
-            Value::String(crate::encoding::format_curve_bytes(
-                crate::encoding::Curve::Ed25519,
-                &k,
-            )),
-        );
-    }
+    signature_fields(&mut body, &mp, key);
     if let Some(p) = &input.nep413 {
         body.insert(
             "nep413".into(),
