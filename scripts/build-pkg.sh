@@ -44,6 +44,7 @@ node -e '
 ' "$version"
 cp README.md pkg/README.md
 cp LICENSE pkg/LICENSE
+cp pkg-template/intents-connect.js pkg-template/intents-connect.d.ts pkg/
 
 # Sizes: raw and gzip -9, per build target.
 {

@@ -86,7 +86,7 @@ else
   fail "tarball: missing ${missing[*]}"
 fi
 
-allowed='^package/(package\.json|README\.md|LICENSE[^/]*|node/package\.json|(node|bundler|web)/intent_signer(_bg)?\.(js|d\.ts)|(node|bundler|web)/intent_signer_bg\.wasm(\.d\.ts)?)$'
+allowed='^package/(package\.json|README\.md|LICENSE[^/]*|intents-connect\.(js|d\.ts)|node/package\.json|(node|bundler|web)/intent_signer(_bg)?\.(js|d\.ts)|(node|bundler|web)/intent_signer_bg\.wasm(\.d\.ts)?)$'
 unexpected=$(grep -Ev "$allowed" "$tmp/files.txt" || true)
 if [ -z "$unexpected" ]; then
   ok "tarball: nothing unexpected (no src/, target/, .gitignore, ...)"

@@ -510,6 +510,32 @@ fn candidates<const N: usize>(sig: &SignatureInput) -> Vec<[u8; N]> {
     out
 }
 
+/// The error for a signature with no reading of the right length: the
+/// length of the first reading that decodes, else the encoding error.
+fn undecodable(sig: &SignatureInput, expected: usize) -> Error {
+    let decoded: Result<Vec<u8>> = match sig {
+        SignatureInput::Bytes(b) => Ok(b.clone()),
+        SignatureInput::Text(s) => {
+            let s = s.trim();
+            if let Some(hex) = s.strip_prefix("0x") {
+                crate::encoding::hex_decode(hex)
+            } else if let Some((_, data)) = s.split_once(':') {
+                crate::encoding::base58_decode(data)
+            } else {
+                crate::encoding::base64_decode(s).or_else(|_| crate::encoding::base58_decode(s))
+            }
+        }
+    };
+    match decoded {
+        Ok(bytes) => Error::InvalidLength {
+            path: "signature".into(),
+            expected,
+            actual: bytes.len(),
+        },
+        Err(e) => e.at("signature"),
+    }
+}
+
 /// `payload` with the whitespace between JSON tokens removed (what
 /// `JSON.stringify(JSON.parse(payload))` gives for ordinary JSON).
 fn compact_json(payload: &str) -> String {
@@ -536,41 +562,49 @@ fn compact_json(payload: &str) -> String {
     out
 }
 
-/// The known wallet mistakes: (hint, the bytes the wallet signed instead).
+/// The known wallet mistakes: (hint, the bytes the wallet signed instead),
+/// most specific first; a variant that equals the payload itself (or an earlier
+/// variant) is left out, since it cannot tell one mistake from another.
 fn mistakes(input: &FinishInput) -> Vec<(&'static str, Vec<u8>)> {
     let payload = input.payload_json.as_bytes();
-    let mut out = alloc::vec![
-        (
-            "the wallet signed the UTF-8 text of payload_bytes_base64 instead of the payload",
-            crate::encoding::base64_encode(payload).into_bytes(),
-        ),
-        (
-            "the wallet signed re-serialised (compacted) JSON instead of payload_json verbatim",
-            compact_json(&input.payload_json).into_bytes(),
-        ),
-    ];
+    let mut all: Vec<(&'static str, Vec<u8>)> = Vec::new();
     match input.standard {
-        Standard::Erc191 | Standard::Tip191 => out.push((
+        Standard::Erc191 | Standard::Tip191 => all.push((
             "the wallet applied the \\x19Ethereum Signed Message prefix to an already prefixed message",
             crate::erc191::preimage(payload),
         )),
-        Standard::RawEd25519 | Standard::Sep53 => out.push((
+        Standard::RawEd25519 | Standard::Sep53 => all.push((
             "the wallet signed sha256(payload) instead of the payload bytes",
             crate::raw_ed25519::intent_hash(payload).to_vec(),
         )),
         Standard::Nep413 => {
             if let Some(p) = &input.nep413 {
                 if let Ok(pre) = crate::nep413::preimage(p) {
-                    out.push((
+                    all.push((
                         "the wallet signed the NEP-413 borsh bytes without hashing them",
                         pre,
                     ));
                 }
-                out.push((
+                all.push((
                     "the wallet signed the message text alone, not the NEP-413 payload",
                     p.message.clone().into_bytes(),
                 ));
             }
+        }
+    }
+    all.push((
+        "the wallet signed the UTF-8 text of payload_bytes_base64 instead of the payload",
+        crate::encoding::base64_encode(payload).into_bytes(),
+    ));
+    all.push((
+        "the wallet signed re-serialised (compacted) JSON instead of payload_json verbatim",
+        compact_json(&input.payload_json).into_bytes(),
+    ));
+    let mut out: Vec<(&'static str, Vec<u8>)> = Vec::new();
+    for (hint, bytes) in all {
+        let signed_as_is = input.standard != Standard::Nep413 && bytes == payload;
+        if !signed_as_is && !out.iter().any(|(_, b)| *b == bytes) {
+            out.push((hint, bytes));
         }
     }
     out
@@ -583,6 +617,55 @@ fn mismatch(hint: &str) -> Error {
     }
 }
 
+/// `erc191`: the answer must recover to the wallet's address over the payload.
+fn verify_evm(
+    input: &FinishInput,
+    output: &WalletOutput,
+    address: &[u8; 20],
+) -> Result<(crate::multi_payload::MultiPayload, Option<[u8; 32]>)> {
+    use crate::multi_payload::MultiPayload;
+    let payload = input.payload_json.as_bytes();
+    let mut first_error = None;
+    let sigs = candidates::<65>(&output.signature);
+    if sigs.is_empty() {
+        return Err(undecodable(&output.signature, 65));
+    }
+    for raw in sigs {
+        let sig = match crate::secp256k1::normalize_signature(&raw) {
+            Ok(s) => s,
+            Err(e) => {
+                first_error.get_or_insert(e);
+                continue;
+            }
+        };
+        let signer = |msg: &[u8]| crate::erc191::recover(msg, &sig).ok().map(|r| r.address);
+        if signer(payload) == Some(*address) {
+            return Ok((
+                MultiPayload::Erc191 {
+                    payload: input.payload_json.clone(),
+                    signature: sig,
+                },
+                None,
+            ));
+        }
+        for (hint, bytes) in mistakes(input) {
+            if signer(&bytes) == Some(*address) {
+                return Err(mismatch(hint));
+            }
+        }
+        let hash = alloy_primitives::keccak256(payload).0;
+        let raw_signer = crate::secp256k1::recover_prehash(&hash, &sig)
+            .ok()
+            .map(|k| crate::secp256k1::address(&k));
+        if raw_signer == Some(*address) {
+            return Err(mismatch(
+                "the wallet signed keccak256(payload) without the personal_sign prefix (eth_sign)",
+            ));
+        }
+    }
+    Err(first_error.map_or_else(|| mismatch(""), |e| e.at("signature")))
+}
+
 /// Verifies the wallet's answer; returns (signature, public key, signer id).
 fn verify_output(
     input: &FinishInput,
@@ -590,44 +673,7 @@ fn verify_output(
 ) -> Result<(crate::multi_payload::MultiPayload, Option<[u8; 32]>)> {
     use crate::multi_payload::MultiPayload;
     match &input.wallet {
-        Wallet::Evm(address) => {
-            let payload = input.payload_json.as_bytes();
-            let mut first_error = None;
-            for raw in candidates::<65>(&output.signature) {
-                let sig = match crate::secp256k1::normalize_signature(&raw) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        first_error.get_or_insert(e);
-                        continue;
-                    }
-                };
-                let signer = |msg: &[u8]| crate::erc191::recover(msg, &sig).ok().map(|r| r.address);
-                if signer(payload) == Some(*address) {
-                    return Ok((
-                        MultiPayload::Erc191 {
-                            payload: input.payload_json.clone(),
-                            signature: sig,
-                        },
-                        None,
-                    ));
-                }
-                for (hint, bytes) in mistakes(input) {
-                    if signer(&bytes) == Some(*address) {
-                        return Err(mismatch(hint));
-                    }
-                }
-                let hash = alloy_primitives::keccak256(payload).0;
-                let raw_signer = crate::secp256k1::recover_prehash(&hash, &sig)
-                    .ok()
-                    .map(|k| crate::secp256k1::address(&k));
-                if raw_signer == Some(*address) {
-                    return Err(mismatch(
-                        "the wallet signed keccak256(payload) without the personal_sign prefix (eth_sign)",
-                    ));
-                }
-            }
-            Err(first_error.map_or_else(|| mismatch(""), |e| e.at("signature")))
-        }
+        Wallet::Evm(address) => verify_evm(input, output, address),
         Wallet::Near(account) => {
             if let Some(id) = &output.account_id {
                 if id != account {
@@ -696,14 +742,7 @@ fn verify_ed25519(
 ) -> Result<[u8; 64]> {
     let sigs = candidates::<64>(&output.signature);
     if sigs.is_empty() {
-        return Err(Error::InvalidLength {
-            path: "signature".into(),
-            expected: 64,
-            actual: match &output.signature {
-                SignatureInput::Bytes(b) => b.len(),
-                SignatureInput::Text(t) => t.len(),
-            },
-        });
+        return Err(undecodable(&output.signature, 64));
     }
     for sig in &sigs {
         if crate::ed25519::verify(key, signed, sig) {
