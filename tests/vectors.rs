@@ -94,3 +94,8 @@ fn eip7702_generated_viem_ethers() {
 fn execution_request_rules() {
     assert!(runner::run_execution_requests() >= 25);
 }
+
+#[test]
+fn executions_generated_independent_wallets() {
+    runner::run_executions_generated();
+}

@@ -75,3 +75,8 @@ fn eip7702_generated_viem_ethers() {
 fn execution_request_rules() {
     runner::run_execution_requests();
 }
+
+#[wasm_bindgen_test]
+fn executions_generated_independent_wallets() {
+    runner::run_executions_generated();
+}

@@ -915,3 +915,112 @@ pub fn run_execution_requests() -> usize {
     }
     cases.len()
 }
+
+// ---------------------------------------------------------- executions
+
+pub const GEN_EXECUTIONS: &str = include_str!("../vectors/generated/executions.json");
+
+/// `{"$bytes": hex}` → bytes; a string → text.
+fn signature_input(v: &Value) -> intent_signer::execution::SignatureInput {
+    use intent_signer::execution::SignatureInput;
+    match v {
+        Value::String(text) => SignatureInput::Text(text.clone()),
+        other => SignatureInput::Bytes(h(other, "$bytes")),
+    }
+}
+
+fn wallet_output(v: &Value) -> intent_signer::execution::WalletOutput {
+    let is_object_answer = v.get("signature").is_some();
+    let opt = |k: &str| v.get(k).and_then(Value::as_str).map(String::from);
+    intent_signer::execution::WalletOutput {
+        signature: signature_input(if is_object_answer { &v["signature"] } else { v }),
+        public_key: if is_object_answer {
+            opt("publicKey")
+        } else {
+            None
+        },
+        account_id: if is_object_answer {
+            opt("accountId")
+        } else {
+            None
+        },
+    }
+}
+
+pub fn run_executions_generated() -> usize {
+    use intent_signer::execution::{
+        delete_request, finish_delete, finish_signing, prepare_signing, FinishInput, PrepareOptions,
+    };
+    let cases = cases(GEN_EXECUTIONS);
+    assert!(cases.len() >= 60);
+    for c in &cases {
+        let id = s(c, "id");
+        let input = &c["input"];
+        let exp = &c["expected"];
+        let stage = exp
+            .get("stage")
+            .and_then(Value::as_str)
+            .unwrap_or("success");
+        let error = exp.get("error").and_then(Value::as_str);
+        let check_error = |e: intent_signer::Error| {
+            assert_eq!(Some(e.code()), error, "{id}: {e}");
+            if let (Some(hint), intent_signer::Error::SignatureMismatch { hint: got, .. }) =
+                (exp.get("hint").and_then(Value::as_str), &e)
+            {
+                assert!(got.contains(hint), "{id}: hint {got:?} lacks {hint:?}");
+            }
+        };
+        if stage == "delete" {
+            let nonce = input
+                .get("nonce")
+                .map(|n| hex_decode_array::<32>(s(n, "$bytes")).unwrap());
+            let (fi, _) = delete_request(s(input, "executionId"), s(input, "wallet"), nonce)
+                .unwrap_or_else(|e| panic!("{id}: {e}"));
+            match finish_delete(&fi, &wallet_output(&input["walletOutput"])) {
+                Ok(body) => assert_eq!(body, exp["deleteBody"], "{id}: delete body"),
+                Err(e) => check_error(e),
+            }
+            continue;
+        }
+        let now = input["now"].as_i64();
+        let prepared = prepare_signing(
+            &input["execution"],
+            &PrepareOptions {
+                wallet: s(input, "wallet"),
+                now_ms: now,
+                verifying_contract: "intents.near",
+            },
+        );
+        let request = match (prepared, stage) {
+            (Err(e), "prepare") => {
+                check_error(e);
+                continue;
+            }
+            (Err(e), _) => panic!("{id}: prepare: {e}"),
+            (Ok(_), "prepare") => panic!("{id}: expected {error:?} at prepare"),
+            (Ok(r), _) => r,
+        };
+        assert_eq!(
+            base58_encode(&request.intent_hash),
+            s(exp, "intentHashBase58"),
+            "{id}"
+        );
+        assert_eq!(request.wallet.signer_id(), s(exp, "signerId"), "{id}");
+        let finished = finish_signing(
+            &FinishInput::from(&request),
+            &wallet_output(&input["walletOutput"]),
+        );
+        match (finished, stage) {
+            (Err(e), "finish") => check_error(e),
+            (Err(e), _) => panic!("{id}: finish: {e}"),
+            (Ok(_), "finish") => panic!("{id}: expected {error:?} at finish"),
+            (Ok(f), _) => {
+                assert_eq!(f.submit_body, exp["submitBody"], "{id}: submit body");
+                let mp: Value = serde_json::from_str(&f.multi_payload.to_json()).unwrap();
+                assert_eq!(mp, exp["multiPayload"], "{id}: multiPayload");
+                assert!(f.multi_payload.verify().unwrap().valid, "{id}: verifies");
+            }
+        }
+    }
+    cases.len()
+}
