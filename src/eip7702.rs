@@ -56,6 +56,11 @@ impl Authorization {
     pub fn from_json(v: &Value, path: &str) -> Result<Self> {
         let obj = Obj::new(v, path)?;
         obj.deny_unknown(&["chainId", "address", "contractAddress", "nonce"])?;
+        if obj.get("address").is_some() && obj.get("contractAddress").is_some() {
+            return Err(Error::UnknownField {
+                path: obj.path_of("contractAddress"),
+            });
+        }
         let key = if obj.get("address").is_none() && obj.get("contractAddress").is_some() {
             "contractAddress"
         } else {

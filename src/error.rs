@@ -523,6 +523,13 @@ impl Error {
         each_path!(self, p => p)
     }
 
+    /// Replaces the path.
+    #[must_use]
+    pub(crate) fn with_path(mut self, path: String) -> Self {
+        *self.path_mut() = path;
+        self
+    }
+
     /// Prefixes the path with `prefix` (`"payload"` + `"nonce"` → `"payload.nonce"`,
     /// `"intents[0]"` + `""` → `"intents[0]"`, `"a"` + `"[1]"` → `"a[1]"`).
     #[must_use]
@@ -590,7 +597,7 @@ impl fmt::Display for Error {
             }
             Self::InvalidSecretKey { .. } => String::from("secret key is not a valid scalar"),
             Self::PayloadMismatch { .. } => {
-                String::from("payload_json and payload_bytes_base64 disagree")
+                String::from("two renderings of the payload disagree (payload_json, payload_bytes_base64, messageToSign)")
             }
             Self::StandardMismatch {
                 expected, actual, ..

@@ -301,8 +301,9 @@ fn transfer_inner(args: &Value, batch: bool, witness: Option<&Value>) -> Result<
     if let Value::Object(m) = &mut message {
         m.insert("witness".into(), w.req("value")?.clone());
     }
-    let mut built = finish(&domain, types, primary, &message, warnings)?;
-    let parsed = TypedData::from_json(&built.typed_data)?;
+    let witness_path = |e: Error| remap_witness_path(e, primary);
+    let mut built = finish(&domain, types, primary, &message, warnings).map_err(witness_path)?;
+    let parsed = TypedData::from_json(&built.typed_data).map_err(witness_path)?;
     let stub = if batch { STUB_BATCH } else { STUB_SINGLE };
     let encoded = parsed.encode_type(primary)?;
     built.witness_type_string = encoded.strip_prefix(stub).map(String::from);
@@ -312,6 +313,25 @@ fn transfer_inner(args: &Value, batch: bool, witness: Option<&Value>) -> Result<
             .map_err(|e| e.at("args.witness"))?,
     );
     Ok(built)
+}
+
+/// Errors found in the typed data a witness builder assembled, pointed back
+/// at the caller's `args.witness`.
+fn remap_witness_path(e: Error, primary: &str) -> Error {
+    let path = e.path().to_string();
+    let witness_field = alloc::format!("types.{primary}[4].type");
+    let new = if path == witness_field {
+        Some(String::from("args.witness.typeName"))
+    } else if let Some(rest) = path.strip_prefix("message.witness") {
+        Some(alloc::format!("args.witness.value{rest}"))
+    } else {
+        path.strip_prefix("types.")
+            .map(|rest| alloc::format!("args.witness.types.{rest}"))
+    };
+    match new {
+        Some(path) => e.with_path(path),
+        None => e,
+    }
 }
 
 const SINGLE_KEYS: &[&str] = &[
@@ -633,9 +653,10 @@ fn grants(primary: &str, message: &Value) -> Result<(&'static str, Vec<Grant>, &
                 .collect(),
             "sigDeadline",
         )),
-        other => Err(Error::UnknownPrimaryType {
+        other => Err(Error::InvalidType {
             path: "primaryType".into(),
-            name: other.into(),
+            expected: "a Permit2 primary type".into(),
+            actual: alloc::format!("{other:?}"),
         }),
     }
 }

@@ -197,7 +197,7 @@ fn json_at(v: &JsValue, path: &str, depth: usize, bigint: bool) -> Result<Value>
     Err(invalid_type(path, "a JSON-compatible value", v))
 }
 
-fn is_plain_object(v: &JsValue) -> bool {
+pub(crate) fn is_plain_object(v: &JsValue) -> bool {
     if !v.is_object() || v.is_function() {
         return false;
     }

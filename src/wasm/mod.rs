@@ -895,7 +895,8 @@ fn authorization(v: &JsValue) -> crate::Result<crate::eip7702::Authorization> {
 /// keccak256(0x05 ‖ rlp([chainId, address, nonce])): what the authority signs.
 #[wasm_bindgen(js_name = eip7702AuthorizationHash)]
 pub fn eip7702_authorization_hash(
-    #[wasm_bindgen(unchecked_param_type = "Eip7702Authorization")] authorization_: JsValue,
+    #[wasm_bindgen(js_name = authorization, unchecked_param_type = "Eip7702Authorization")]
+    authorization_: JsValue,
 ) -> JsResult<Vec<u8>> {
     js(authorization(&authorization_).map(|a| a.hash().to_vec()))
 }
@@ -998,6 +999,13 @@ pub fn prepare_signing(
             string(&contract, "options.verifyingContract")?
         };
         let value = convert::json_with_bigint(&execution, "execution")?;
+        crate::execution::Wallet::parse(&wallet).map_err(|e| match e {
+            Error::InvalidWallet { reason, .. } => Error::InvalidWallet {
+                path: "options.wallet".into(),
+                reason,
+            },
+            other => other,
+        })?;
         let r = exec::prepare_signing(
             &value,
             &exec::PrepareOptions {
@@ -1042,6 +1050,17 @@ fn field(obj: &JsValue, key: &str, path: &str) -> crate::Result<JsValue> {
     })
 }
 
+/// A required field: `undefined` is [`Error::MissingField`].
+fn req_field(obj: &JsValue, key: &str, path: &str) -> crate::Result<JsValue> {
+    let v = field(obj, key, path)?;
+    if v.is_undefined() {
+        return Err(Error::MissingField {
+            path: crate::error::join_path(path, key),
+        });
+    }
+    Ok(v)
+}
+
 /// Reads the parts of a `SigningRequest` (or delete request) that finishing needs.
 fn finish_input(request: &JsValue) -> crate::Result<FinishInput> {
     let standard = crate::Standard::parse(&string(
@@ -1063,7 +1082,7 @@ fn finish_input(request: &JsValue) -> crate::Result<FinishInput> {
         "request.payloadJson",
     )?;
     let nep413 = if standard == crate::Standard::Nep413 {
-        let wr = field(request, "walletRequest", "request")?;
+        let wr = req_field(request, "walletRequest", "request")?;
         let url = field(&wr, "callbackUrl", "request.walletRequest")?;
         Some(crate::nep413::Nep413Payload {
             message: string(
@@ -1119,6 +1138,14 @@ fn wallet_output(v: &JsValue) -> crate::Result<WalletOutput> {
             account_id: None,
         });
     }
+    if !convert::is_plain_object(v) {
+        return Err(Error::InvalidType {
+            path: "walletOutput".into(),
+            expected: "a signature (string or Uint8Array) or {signature, publicKey?, accountId?}"
+                .into(),
+            actual: convert::type_name(v),
+        });
+    }
     let opt = |key: &str| -> crate::Result<Option<String>> {
         let value = field(v, key, "walletOutput")?;
         if value.is_undefined() || value.is_null() {
@@ -1151,7 +1178,7 @@ pub fn finish_signing(
     let result = (|| {
         let input = finish_input(&request)?;
         let out = wallet_output(&output)?;
-        exec::finish_signing(&input, &out)
+        exec::finish_signing(&input, &out).map_err(|e| e.at("walletOutput"))
     })();
     let f = result.map_err(|e| error::to_js(&e))?;
     let mp: Value = serde_json::from_str(&f.multi_payload.to_json()).unwrap_or(Value::Null);
@@ -1192,6 +1219,13 @@ pub fn delete_execution_request(
     let options = options.unwrap_or(JsValue::UNDEFINED);
     js((|| {
         let id = string(&execution_id, "executionId")?;
+        if id.is_empty() {
+            return Err(Error::InvalidType {
+                path: "executionId".into(),
+                expected: "a non-empty execution id".into(),
+                actual: "an empty string".into(),
+            });
+        }
         let wallet = string(&wallet, "wallet")?;
         let nonce = convert::option(&options, "nonce", &["nonce"])?;
         let nonce = if nonce.is_undefined() {
@@ -1223,7 +1257,7 @@ pub fn finish_delete_signing(
     js((|| {
         let input = finish_input(&request)?;
         let out = wallet_output(&output)?;
-        exec::finish_delete(&input, &out)
+        exec::finish_delete(&input, &out).map_err(|e| e.at("walletOutput"))
     })())
     .map(|v| to_js(&v))
 }
@@ -1236,6 +1270,11 @@ pub fn validate_execution_request(
 ) -> JsResult<()> {
     js((|| {
         let kind = convert::option(&options, "kind", &["kind"])?;
+        if kind.is_undefined() {
+            return Err(Error::MissingField {
+                path: "options.kind".into(),
+            });
+        }
         let kind = match string(&kind, "options.kind")?.as_str() {
             "quote" => exec::RequestKind::Quote,
             "steps" => exec::RequestKind::Steps,
