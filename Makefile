@@ -1,10 +1,14 @@
 # Entry points people type. Each target installs what it needs.
-.PHONY: test test-rust test-wasm test-js test-pack pkg vectors
+.PHONY: demo test test-rust test-wasm test-js test-pack test-demo pkg vectors
+
+## Serve the demo page with the embedded mock API (PORT=8080; ARGS="--api <url>" for a real server).
+demo:
+	bash scripts/demo.sh $(ARGS)
 
 ## Run every test tier.
 test: test-rust test-wasm
 	$(MAKE) pkg
-	$(MAKE) test-js test-pack
+	$(MAKE) test-js test-pack test-demo
 
 test-rust:
 	bash scripts/test-rust.sh
@@ -17,6 +21,10 @@ test-js:
 
 test-pack:
 	bash scripts/test-pack.sh
+
+test-demo:
+	bash scripts/test-demo-mock.sh
+	bash scripts/test-e2e.sh
 
 ## Regenerate tests/vectors/generated/ with the independent JS libraries (not part of `make test`).
 vectors:

@@ -846,6 +846,12 @@ pub fn review_permit2(
         const KEYS: &[&str] = &["now", "knownSpenders"];
         let now =
             convert::opt_safe_integer(&convert::option(&options, "now", KEYS)?, "options.now")?;
+        if now.is_some_and(|ms| ms < 0) {
+            return Err(Error::InvalidNumber {
+                path: "options.now".into(),
+                reason: "a time before 1970".into(),
+            });
+        }
         let known = convert::option(&options, "knownSpenders", KEYS)?;
         let mut known_spenders = Vec::new();
         if !known.is_undefined() {
@@ -1063,22 +1069,29 @@ fn req_field(obj: &JsValue, key: &str, path: &str) -> crate::Result<JsValue> {
 
 /// Reads the parts of a `SigningRequest` (or delete request) that finishing needs.
 fn finish_input(request: &JsValue) -> crate::Result<FinishInput> {
+    if !convert::is_plain_object(request) {
+        return Err(Error::InvalidType {
+            path: "request".into(),
+            expected: "the object prepareSigning or deleteExecutionRequest returned".into(),
+            actual: convert::type_name(request),
+        });
+    }
     let standard = crate::Standard::parse(&string(
-        &field(request, "standard", "request")?,
+        &req_field(request, "standard", "request")?,
         "request.standard",
     )?)
     .map_err(|e| e.at("request.standard"))?;
     let wallet = Wallet::parse(&string(
-        &field(request, "wallet", "request")?,
+        &req_field(request, "wallet", "request")?,
         "request.wallet",
     )?)
     .map_err(|e| e.at("request"))?;
     let execution_id = string(
-        &field(request, "executionId", "request")?,
+        &req_field(request, "executionId", "request")?,
         "request.executionId",
     )?;
     let payload_json = string(
-        &field(request, "payloadJson", "request")?,
+        &req_field(request, "payloadJson", "request")?,
         "request.payloadJson",
     )?;
     let nep413 = if standard == crate::Standard::Nep413 {

@@ -11,23 +11,42 @@ import {
   abiDecodeCall,
   abiEncodeCall,
   decodeIntentMessage,
+  deleteExecutionRequest,
   ed25519PublicKey,
   ed25519Sign,
+  eip712Hash,
   erc191Recover,
   erc191Sign,
   errorCodes,
+  finishSigning,
   hexToBytes,
   implicitAccountId,
   nep413Hash,
   nep413Sign,
   nep413Verify,
+  permit2FromParamsToSign,
+  prepareSigning,
   tip191Recover,
+  validateExecutionRequest,
   validateStep,
   validateSteps,
   verifyMultiPayload,
 } from "intent-signer";
 
-import { INSTALLED, assertCodedError, b58encode, hex, readmeSection, repoRoot, thrown, vectorFile } from "./helpers.mjs";
+import {
+  INSTALLED,
+  assertCodedError,
+  b58encode,
+  ed25519SignNode,
+  hex,
+  readmeSection,
+  repoRoot,
+  sha256,
+  signableExecution,
+  thrown,
+  utf8,
+  vectorFile,
+} from "./helpers.mjs";
 
 const CODES = errorCodes();
 
@@ -61,6 +80,23 @@ function abiCase(id) {
       throw new Error(`${id}: ${c.type}`);
   }
 }
+
+// Typed data, Permit2 and the execution flow: vector inputs.
+const eip712Cases = Object.fromEntries(vectorFile("generated/eip712.json").cases.map((c) => [c.id, c]));
+/** An eip712.json negative case as a call. */
+const typedDataCase = (id) => () => eip712Hash(eip712Cases[id].input.typedData);
+const permit2Cases = Object.fromEntries(vectorFile("generated/permit2.json").cases.map((c) => [c.id, c]));
+const TAMPERED = permit2Cases["permit2-085"].input; // params_to_sign with a tampered witness_hash
+const SOL = Object.fromEntries(vectorFile("generated/raw_ed25519.json").cases.map((c) => [c.id, c]))["raw_ed25519-037"];
+const SOL_WALLET = SOL.expected.publicKey.slice("ed25519:".length); // a DefusePayload signer as a Solana wallet
+/** A signable execution around SOL's payload, fields patched. */
+const execution = (patch = {}, payloadPatch = {}) => {
+  const ex = signableExecution({ id: "exec-1", payloadJson: SOL.input.payload, standard: "raw_ed25519" });
+  return { ...ex, ...patch, details: { ...ex.details, payload: { ...ex.details.payload, ...payloadPatch } } };
+};
+const FEE_STEP = Object.fromEntries(vectorFile("abi-aurora.json").cases.map((c) => [c.id, c]))["aurora-002"].input;
+const QUOTE = { amount: "1000", originAsset: "nep141:wrap.near", destinationAsset: "nep141:usdc.near", swapType: "EXACT_INPUT" };
+const createExecution = (body, kind = "quote") => () => validateExecutionRequest(body, { kind });
 
 /** x = 5 is not on secp256k1: 5³ + 7 = 132 is not a square mod p (Euler's criterion). */
 function unrecoverableSignature() {
@@ -126,12 +162,56 @@ const TRIGGERS = [
   ["NON_CANONICAL_CALLDATA", abiCase("dirty-address"), Error, "calldata"],
   ["TOO_MANY_STEPS", abiCase("steps-31"), RangeError, "steps"],
   ["INVALID_ADDRESS", abiCase("steps-path"), Error, "steps[1].to"],
+  ["MISSING_TYPE", typedDataCase("eip712-317"), Error, "types.Mail[0].type"],
+  ["CYCLIC_TYPES", typedDataCase("eip712-321"), Error, "types.B[0].type"],
+  ["UNKNOWN_PRIMARY_TYPE", typedDataCase("eip712-323"), Error, "primaryType"],
+  ["WITNESS_MISMATCH", () => permit2FromParamsToSign(TAMPERED.paramsToSign, TAMPERED.args), Error, "paramsToSign.additional_data.witness_hash"],
+  ["INVALID_WALLET", () => deleteExecutionRequest("exec-1", "Not A Wallet!"), Error, "wallet"],
+  ["WALLET_MISMATCH", () => prepareSigning(execution(), { wallet: ERC.expected.signerId }), Error, "details.payload.standard"],
+  // A dry run has no id: nothing to sign (the execution itself, so no path).
+  ["NOT_SIGNABLE", () => prepareSigning(execution({ id: undefined }), { wallet: SOL_WALLET }), Error, undefined],
+  ["INVALID_STATUS", () => prepareSigning(execution({ status: "SUCCESS" }), { wallet: SOL_WALLET }), Error, "status"],
+  [
+    "PAYLOAD_MISMATCH",
+    () => prepareSigning(execution({}, { payload_bytes_base64: Buffer.from(`${SOL.input.payload} `).toString("base64") }), { wallet: SOL_WALLET }),
+    Error,
+    "details.payload.payload_bytes_base64",
+  ],
+  [
+    "STANDARD_MISMATCH",
+    () => prepareSigning({ ...execution(), details: { ...execution().details, signingStandard: "erc191" } }, { wallet: SOL_WALLET }),
+    Error,
+    "details.payload.standard",
+  ],
+  [
+    "SIGNATURE_MISMATCH",
+    // The wallet signed sha256(payload) instead of the payload bytes (signed by Node's crypto).
+    () => finishSigning(prepareSigning(execution(), { wallet: SOL_WALLET }), ed25519SignNode(hex(SOL.input.seed), sha256(utf8(SOL.input.payload)))),
+    Error,
+    "walletOutput.signature",
+  ],
+  ["STEPS_REQUIRED", createExecution({ quote: QUOTE }), Error, "steps"],
+  ["RECIPIENT_NOT_ALLOWED", createExecution({ quote: { ...QUOTE, recipient: "alice.near" }, steps: [FEE_STEP] }), Error, "quote.recipient"],
+  [
+    "PLACEHOLDER_NOT_ALLOWED",
+    createExecution({ quote: QUOTE, steps: [{ ...FEE_STEP, parameters: [FEE_STEP.parameters[0], "{AMOUNT_IN}"] }] }),
+    Error,
+    "steps[0].parameters[1]",
+  ],
+  ["DEPOSIT_TRANSFER_REQUIRED", createExecution({ outOperation: true, quote: QUOTE, steps: [FEE_STEP] }), Error, "steps"],
+  [
+    "DESTINATION_TOKEN_NOT_USED",
+    createExecution({ destinationAsset: "nep141:base-0x1111111111111111111111111111111111111111.omft.near", steps: [FEE_STEP] }, "steps"),
+    Error,
+    "steps",
+  ],
+  ["TOO_MANY_STEPS", createExecution({ quote: QUOTE, steps: Array(31).fill(FEE_STEP) }), RangeError, "steps"],
 ];
-/** Codes no JS export can produce yet, and why. A code must be here or in TRIGGERS. */
-const UNREACHABLE_FROM_JS = {
-  PAYLOAD_MISMATCH: "execution::check_signing_payload has no JS export",
-  STANDARD_MISMATCH: "execution::check_signing_payload has no JS export",
-};
+/**
+ * Codes no JS export can produce yet, and why. A code must be here or in TRIGGERS.
+ * (PAYLOAD_MISMATCH and STANDARD_MISMATCH are reachable through prepareSigning.)
+ */
+const UNREACHABLE_FROM_JS = {};
 
 test("every error code: class, own code, path", async (t) => {
   for (const [code, call, cls, path] of TRIGGERS) {

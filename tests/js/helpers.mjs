@@ -3,6 +3,7 @@
 // pass through intent-signer itself.
 
 import assert from "node:assert/strict";
+import { createHash, createPrivateKey, sign as nodeSign } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -154,4 +155,58 @@ export function readmeSection(readme, title) {
   let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
   if (end < 0) end = lines.length;
   return lines.slice(start + 1, end).join("\n");
+}
+
+// ------------------------------------------------ independent signing (Node's crypto)
+// For the execution flow: signatures made here, never by the package, so a
+// valid call is checked against bytes the package did not produce.
+
+/** sha256 of bytes (Node's crypto). */
+export const sha256 = (bytes) => new Uint8Array(createHash("sha256").update(bytes).digest());
+
+/** An Ed25519 signature of `message` by a 32-byte seed (Node's crypto, RFC 8032). */
+export function ed25519SignNode(seed, message) {
+  assert.equal(seed.length, 32, "an Ed25519 seed is 32 bytes");
+  const pkcs8 = Buffer.concat([Buffer.from("302e020100300506032b657004220420", "hex"), Buffer.from(seed)]);
+  const key = createPrivateKey({ key: pkcs8, format: "der", type: "pkcs8" });
+  return new Uint8Array(nodeSign(null, Buffer.from(message), key));
+}
+
+/**
+ * The NEP-413 hash, written out: sha256(borsh(u32 2^31 + 413) ‖ borsh({message,
+ * nonce: [u8; 32], recipient, callbackUrl: Option<String>})). `nonce` is bytes.
+ */
+export function nep413HashNode({ message, nonce, recipient, callbackUrl }) {
+  const u32 = (n) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(n);
+    return b;
+  };
+  const str = (s) => {
+    const b = Buffer.from(s, "utf8");
+    return Buffer.concat([u32(b.length), b]);
+  };
+  assert.equal(nonce.length, 32, "a NEP-413 nonce is 32 bytes");
+  const parts = [u32(2 ** 31 + 413), str(message), Buffer.from(nonce), str(recipient)];
+  parts.push(callbackUrl == null ? Buffer.from([0]) : Buffer.concat([Buffer.from([1]), str(callbackUrl)]));
+  return sha256(Buffer.concat(parts));
+}
+
+/**
+ * An Intents Connect execution (the fields prepareSigning reads) around a
+ * signing payload: `details.payload` with both renderings of `payloadJson`.
+ */
+export function signableExecution({ id, payloadJson, standard, status = "CREATED" }) {
+  return {
+    id,
+    status,
+    details: {
+      signingStandard: standard,
+      payload: {
+        payload_json: payloadJson,
+        payload_bytes_base64: Buffer.from(payloadJson, "utf8").toString("base64"),
+        standard,
+      },
+    },
+  };
 }

@@ -11,14 +11,26 @@ import {
   bytesToHex,
   decodeIntent,
   decodeIntentMessage,
+  deleteExecutionRequest,
   ed25519PublicKey,
   ed25519Sign,
   ed25519Verify,
+  eip712DomainSeparator,
+  eip712EncodeType,
+  eip712Hash,
+  eip712HashStruct,
+  eip712Recover,
+  eip712Sign,
+  eip7702AuthorizationHash,
+  eip7702Recover,
+  eip7702Sign,
   erc191Hash,
   erc191Preimage,
   erc191Recover,
   erc191Sign,
   errorCodes,
+  finishDeleteSigning,
+  finishSigning,
   functionSelector,
   hexToBytes,
   implicitAccountId,
@@ -26,6 +38,16 @@ import {
   nep413Preimage,
   nep413Sign,
   nep413Verify,
+  permit2ApprovalBody,
+  permit2Batch,
+  permit2BatchTransfer,
+  permit2FromParamsToSign,
+  permit2Single,
+  permit2Transfer,
+  permit2WitnessTransfer,
+  prepareSigning,
+  reviewEip7702Authorization,
+  reviewPermit2,
   reviewStep,
   reviewSteps,
   sep53Hash,
@@ -33,6 +55,7 @@ import {
   tip191Hash,
   tip191Preimage,
   tip191Recover,
+  validateExecutionRequest,
   validateStep,
   validateSteps,
   verifyMultiPayload,
@@ -41,10 +64,21 @@ import type {
   AbiEncodeOptions,
   AddPublicKeyIntent,
   BuildInfo,
+  CreateExecutionRequest,
   DecodedIntent,
+  DeleteBody,
+  DeleteRequest,
+  DeleteRequestOptions,
+  Eip7702Authorization,
+  Eip7702SignedAuthorization,
+  Eip7702Warning,
   ErrorCode,
   EvmStep,
+  Execution,
+  ExecutionWarning,
+  FinishedSigning,
   FtWithdrawIntent,
+  IntegerLike,
   Intent,
   IntentCheckOptions,
   IntentSignerError,
@@ -53,6 +87,24 @@ import type {
   MultiPayloadVerification,
   Nep413Payload,
   NonceInfo,
+  Permit2ApprovalBody,
+  Permit2BatchArgs,
+  Permit2BatchTransferArgs,
+  Permit2Details,
+  Permit2ParamsToSign,
+  Permit2ParamsToSignArgs,
+  Permit2Request,
+  Permit2Review,
+  Permit2ReviewOptions,
+  Permit2SingleArgs,
+  Permit2TokenPermissions,
+  Permit2TransferArgs,
+  Permit2Warning,
+  Permit2WarningCode,
+  Permit2Witness,
+  Permit2WitnessTransferArgs,
+  PrepareSigningOptions,
+  SigningRequest,
   Standard,
   StepArgument,
   StepParameter,
@@ -63,16 +115,24 @@ import type {
   StepWarningCode,
   TokenDiffIntent,
   TransferIntent,
+  TypedDataDefinition,
+  TypedDataField,
   UnknownIntent,
+  ValidateExecutionRequestOptions,
+  WalletOutput,
+  WalletRequest,
   WarningCode,
 } from "intent-signer";
 import initWeb, {
   initSync,
   bytesToHex as webBytesToHex,
+  eip712Hash as webEip712Hash,
   erc191Hash as webErc191Hash,
+  prepareSigning as webPrepareSigning,
   verifyMultiPayload as webVerifyMultiPayload,
   type InitOutput,
   type MultiPayloadVerification as WebMultiPayloadVerification,
+  type SigningRequest as WebSigningRequest,
 } from "intent-signer/web";
 
 // ------------------------------------------------------------ type helpers
@@ -103,6 +163,46 @@ assertType<Equals<ReturnType<typeof validateSteps>, void>>();
 assertType<Equals<Parameters<typeof stepPlaceholders>, [step: EvmStep]>>();
 // The web build declares the same result types.
 assertType<Equals<WebMultiPayloadVerification, MultiPayloadVerification>>();
+assertType<Equals<WebSigningRequest, SigningRequest>>();
+assertType<Equals<typeof webEip712Hash, typeof eip712Hash>>();
+assertType<Equals<typeof webPrepareSigning, typeof prepareSigning>>();
+// EIP-712, Permit2, EIP-7702.
+assertType<Equals<IntegerLike, string | number | bigint>>();
+assertType<Equals<Parameters<typeof eip712Hash>, [typedData: TypedDataDefinition | string]>>();
+assertType<Equals<ReturnType<typeof eip712Hash>, Uint8Array>>();
+assertType<Equals<ReturnType<typeof eip712DomainSeparator>, Uint8Array>>();
+assertType<Equals<Parameters<typeof eip712HashStruct>, [typedData: TypedDataDefinition | string, typeName: string, value: Record<string, unknown>]>>();
+assertType<Equals<ReturnType<typeof eip712EncodeType>, string>>();
+assertType<Equals<ReturnType<typeof eip712Recover>, string>>();
+assertType<Equals<Parameters<typeof eip712Sign>, [typedData: TypedDataDefinition | string, secretKey: Uint8Array]>>();
+assertType<Equals<ReturnType<typeof permit2Transfer>, Permit2Request>>();
+assertType<Equals<Parameters<typeof permit2Transfer>, [args: Permit2TransferArgs]>>();
+assertType<Equals<Parameters<typeof permit2WitnessTransfer>, [args: Permit2WitnessTransferArgs]>>();
+assertType<Equals<Parameters<typeof permit2FromParamsToSign>, [paramsToSign: Permit2ParamsToSign, args: Permit2ParamsToSignArgs]>>();
+assertType<Equals<ReturnType<typeof permit2ApprovalBody>, Permit2ApprovalBody>>();
+assertType<Equals<ReturnType<typeof reviewPermit2>, Permit2Review>>();
+assertType<Equals<Permit2Request["witnessTypeString"], string | null>>();
+assertType<Equals<Permit2Request["witnessHash"], Uint8Array | null>>();
+assertType<Equals<Permit2Warning["code"], Permit2WarningCode>>();
+assertType<Equals<IsAny<Parameters<typeof eip7702AuthorizationHash>[0]>, false>>();
+assertType<Equals<Parameters<typeof eip7702AuthorizationHash>[0], Eip7702Authorization>>();
+assertType<Equals<ReturnType<typeof eip7702Sign>, Eip7702SignedAuthorization>>();
+assertType<Equals<ReturnType<typeof reviewEip7702Authorization>, Eip7702Warning[]>>();
+assertType<Equals<Eip7702SignedAuthorization["yParity"], 0 | 1>>();
+assertType<Equals<Eip7702Warning["code"], "ANY_CHAIN" | "CLEARS_DELEGATION" | "NONCE_MAX">>();
+// The execution flow.
+assertType<Equals<Parameters<typeof prepareSigning>, [execution: Execution, options: PrepareSigningOptions]>>();
+assertType<Equals<ReturnType<typeof prepareSigning>, SigningRequest>>();
+assertType<Equals<Parameters<typeof finishSigning>, [request: SigningRequest, walletOutput: WalletOutput]>>();
+assertType<Equals<ReturnType<typeof finishSigning>, FinishedSigning>>();
+assertType<Equals<ReturnType<typeof deleteExecutionRequest>, DeleteRequest>>();
+assertType<Equals<Parameters<typeof finishDeleteSigning>, [request: DeleteRequest, walletOutput: WalletOutput]>>();
+assertType<Equals<ReturnType<typeof finishDeleteSigning>, DeleteBody>>();
+assertType<Equals<ReturnType<typeof validateExecutionRequest>, void>>();
+assertType<Equals<IsAny<Parameters<typeof validateExecutionRequest>[0]>, false>>();
+assertType<Equals<SigningRequest["walletRequest"], WalletRequest>>();
+assertType<Equals<Extract<WalletRequest, { method: "personal_sign" }>["params"], [message: string, address: string]>>();
+assertType<Equals<FinishedSigning["multiPayload"], MultiPayload>>();
 
 // ------------------------------------------------------------ encodings
 export function encodings(): string {
@@ -403,4 +503,315 @@ export function misuse(bytes: Uint8Array, v: MultiPayloadVerification, d: Decode
   // @ts-expect-error validateStep returns nothing
   const ok: boolean = validateStep(feeStep);
   void [s, h, k, c, salt, kind, w, r, data, ok];
+}
+
+// ------------------------------------------------------------ EIP-712 (the specification's Mail example, eip712-001)
+const personFields: TypedDataField[] = [
+  { name: "name", type: "string" },
+  { name: "wallet", type: "address" },
+];
+const mail: TypedDataDefinition = {
+  types: {
+    EIP712Domain: [
+      { name: "name", type: "string" },
+      { name: "version", type: "string" },
+      { name: "chainId", type: "uint256" },
+      { name: "verifyingContract", type: "address" },
+    ],
+    Person: personFields,
+    Mail: [
+      { name: "from", type: "Person" },
+      { name: "to", type: "Person" },
+      { name: "contents", type: "string" },
+    ],
+  },
+  primaryType: "Mail",
+  domain: { name: "Ether Mail", version: "1", chainId: 1, verifyingContract: "0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC" },
+  message: {
+    from: { name: "Cow", wallet: "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826" },
+    to: { name: "Bob", wallet: "0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB" },
+    contents: "Hello, Bob!",
+  },
+};
+
+export function typedData(secretKey: Uint8Array): string[] {
+  const digest: Uint8Array = eip712Hash(mail);
+  const fromText: Uint8Array = eip712Hash(JSON.stringify(mail));
+  const separator: Uint8Array = eip712DomainSeparator(mail);
+  const person: Uint8Array = eip712HashStruct(mail, "Person", { name: "Cow", wallet: "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826" });
+  const encoded: string = eip712EncodeType(mail, mail.primaryType);
+  const signature: Uint8Array = eip712Sign(mail, secretKey);
+  const signer: string = eip712Recover(JSON.stringify(mail), signature);
+  // Integers as strings, numbers or bigints; any other domain field is typed `unknown`.
+  const chainIds: IntegerLike[] = [1, "1", "0x1", 1n];
+  const bigChain: TypedDataDefinition = { ...mail, domain: { ...mail.domain, chainId: 2n ** 64n, salt: `0x${"00".repeat(32)}` } };
+  const extra: unknown = bigChain.domain["httpOrigin"];
+  const fields: TypedDataField[] = mail.types["Mail"] ?? [];
+  return [
+    ...[digest, fromText, separator, person, signature, eip712Hash(bigChain)].map(bytesToHex),
+    encoded,
+    signer,
+    String(chainIds.length),
+    String(extra),
+    ...fields.map((f) => `${f.type} ${f.name}`),
+  ];
+}
+
+// ------------------------------------------------------------ Permit2 (Uniswap/permit2 TypehashGeneration.t.sol, permit2-014)
+const UNI = "0x1f9840a85d5aF5bf1D1762F925BDADdC4201F984";
+const ROUTER = "0x68b3465833fb72A70ecDF485E0e4C7bD8665Fc45";
+const transferArgs: Permit2TransferArgs = {
+  chainId: 1,
+  permit2Address: "0xCe71065D4017F316EC606Fe4422e11eB2c47c246",
+  token: UNI,
+  amount: "100",
+  spender: ROUTER,
+  nonce: 0,
+  deadline: 146902158100n,
+};
+const permitted: Permit2TokenPermissions[] = [
+  { token: UNI, amount: 100n },
+  { token: "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2", amount: "0x64" },
+];
+const mockWitness: Permit2Witness = {
+  typeName: "MockWitness",
+  types: { MockWitness: [{ name: "person", type: "address" }, { name: "amount", type: "uint256" }] },
+  value: { person: "0xd5F5175D014F28c85F7D67A111C2c9335D7CD771", amount: "100" },
+};
+const permitDetails: Permit2Details = { token: UNI, amount: (1n << 160n) - 1n, expiration: 1_900_000_000, nonce: "0" };
+
+export function permit2(secretKey: Uint8Array, now: number): string[] {
+  const batchArgs: Permit2BatchTransferArgs = { chainId: 1n, permitted, spender: ROUTER, nonce: "1", deadline: 1_900_000_000 };
+  // A witness transfer, single or batch (with `permitted`).
+  const witnessArgs: Permit2WitnessTransferArgs = { ...transferArgs, witness: mockWitness };
+  const batchWitnessArgs: Permit2WitnessTransferArgs = { ...batchArgs, witness: mockWitness };
+  const singleArgs: Permit2SingleArgs = { chainId: 8453, details: permitDetails, spender: ROUTER, sigDeadline: 1_900_000_000n };
+  const batchAllowance: Permit2BatchArgs = { chainId: 1, details: [permitDetails, { ...permitDetails, nonce: 1 }], spender: ROUTER, sigDeadline: "1900000000" };
+  // A swap API's params_to_sign (permit2-079), with a field this type does not name.
+  const paramsToSign: Permit2ParamsToSign = {
+    escrow_contract_address: "0x2FD19e9bca37A33653F920e5D104eb82D98CD921",
+    permit2_contract_address: "0x000000000022D473030F116dDEE9F6B43aC78BA3",
+    resolver_deposit_address: "0xD761e8D98E3Ff91e3A32ff04858aEb8140885235",
+    nonce: 1780078455123,
+    additional_data: {
+      domain: { name: "Permit2", chainId: 1, verifyingContract: "0x000000000022D473030F116dDEE9F6B43aC78BA3" },
+      types: { Witness: [{ name: "resolver", type: "address" }, { name: "user", type: "address" }, { name: "secretHash", type: "bytes32" }] },
+      witness: { resolver: "0xD761e8D98E3Ff91e3A32ff04858aEb8140885235", user: "0x0db8ffde0a83a4f801489f81255d7ce7974e12f1", secretHash: `0x${"22".repeat(32)}` },
+      witness_type_string: "Witness witness)TokenPermissions(address token,uint256 amount)Witness(address resolver,address user,bytes32 secretHash)",
+      witness_hash: `0x${"e1".repeat(32)}`,
+    },
+    approval_type: "permit2",
+  };
+  const paramsArgs: Permit2ParamsToSignArgs = { token: UNI, amount: 10n ** 18n, deadline: "1893777469" };
+  const requests: Permit2Request[] = [
+    permit2Transfer(transferArgs),
+    permit2BatchTransfer(batchArgs),
+    permit2WitnessTransfer(witnessArgs),
+    permit2WitnessTransfer(batchWitnessArgs),
+    permit2Single(singleArgs),
+    permit2Batch(batchAllowance),
+    permit2FromParamsToSign(paramsToSign, paramsArgs),
+  ];
+  const reviewOptions: Permit2ReviewOptions = { now, knownSpenders: [ROUTER] };
+  const out: string[] = [];
+  for (const r of requests) {
+    // typedData is exactly what eth_signTypedData_v4 takes.
+    const td: TypedDataDefinition = r.typedData;
+    const digest: Uint8Array = r.digest;
+    const typeString: string = r.witnessTypeString ?? "(no witness)";
+    const witnessHash: string = r.witnessHash === null ? "(no witness)" : bytesToHex(r.witnessHash);
+    const codes: Permit2WarningCode[] = r.warnings.map((w: Permit2Warning) => w.code);
+    const signature: Uint8Array = eip712Sign(td, secretKey);
+    const body: Permit2ApprovalBody = permit2ApprovalBody(signature);
+    const approvalType: "permit2" = body.approval_type;
+    const review: Permit2Review = reviewPermit2(td, reviewOptions);
+    const unlimited: boolean = review.warnings.some((w) => w.code === "UNLIMITED_AMOUNT");
+    out.push(bytesToHex(digest), typeString, witnessHash, ...codes, body.signed_data, approvalType, ...review.lines, String(unlimited));
+  }
+  out.push(...reviewPermit2(mail).lines);
+  return out;
+}
+
+// ------------------------------------------------------------ EIP-7702 (viem hashAuthorization tests, eip7702-001)
+export function eip7702(secretKey: Uint8Array): string[] {
+  const auth: Eip7702Authorization = { chainId: 1, address: "0xbe95c3f554e9fc85ec51be69a3d807a0d55bcf2c", nonce: 40 };
+  const viemShape: Eip7702Authorization = { chainId: 1n, contractAddress: "0xbe95c3f554e9fc85ec51be69a3d807a0d55bcf2c", nonce: "40" };
+  const hash: Uint8Array = eip7702AuthorizationHash(auth);
+  const signed: Eip7702SignedAuthorization = eip7702Sign(viemShape, secretKey);
+  const parity: 0 | 1 = signed.yParity;
+  const signature = Uint8Array.from([...hexToBytes(signed.r), ...hexToBytes(signed.s), parity]);
+  const authority: string = eip7702Recover(auth, signature);
+  const warnings: Eip7702Warning[] = reviewEip7702Authorization({ chainId: 0, address: "0x0000000000000000000000000000000000000000", nonce: 2n ** 64n - 1n });
+  const codes: Eip7702Warning["code"][] = warnings.map((w) => w.code);
+  return [bytesToHex(hash), signed.chainId, signed.address, signed.nonce, authority, ...codes, ...warnings.map((w) => w.message)];
+}
+
+// ------------------------------------------------------------ the execution flow
+const payloadJson =
+  '{"signer_id":"78fe858e43618670f57b53b764c36771664846b26b9f71970abde092b506ec61","verifying_contract":"intents.near","deadline":"2035-11-03T15:05:57.549Z","nonce":"Vij2xgC0tcKZQCUndu2G1Ry2i3zRZ2ViGySwzrTnWVk=","intents":[]}';
+const execution: Execution = {
+  id: "exec-1",
+  status: "CREATED",
+  details: {
+    signingStandard: "raw_ed25519",
+    messageToSign: payloadJson,
+    payload: { payload_json: payloadJson, payload_bytes_base64: btoa(payloadJson), standard: "raw_ed25519" },
+    depositAddress: "0x0000000000000000000000000000000000000001",
+  },
+  steps: [feeStep],
+  // Executions carry more than the fields typed here.
+  createdAt: "2025-11-23T00:00:00Z",
+  executionMode: "SWAP",
+};
+
+/** Narrowing a WalletRequest: personal_sign, NEP-413 signMessage, or bytes. */
+function describeWalletRequest(r: WalletRequest): string {
+  if ("method" in r) {
+    const method: "personal_sign" = r.method;
+    const [message, address] = r.params;
+    return `${method}(${message}, ${address})`;
+  }
+  if ("recipient" in r) {
+    const nonce: Uint8Array = r.nonce;
+    const url: string | undefined = r.callbackUrl;
+    const message: string = r.message;
+    return `signMessage(${message}, ${r.recipient}, ${bytesToHex(nonce)}, ${url ?? "no callback"})`;
+  }
+  const bytes: Uint8Array = r.message;
+  return `signMessage(${bytes.length} bytes)`;
+}
+
+/** What a wallet of each kind answers. */
+function walletAnswer(r: WalletRequest, signBytes: (message: Uint8Array) => Uint8Array): WalletOutput {
+  if ("method" in r) return `0x${"00".repeat(65)}`;
+  if ("recipient" in r) return { accountId: "alice.near", publicKey: "ed25519:8rVvtHWFr8hasdQGGD5WiQBTyr4iH2ruEPPVfj491RPN", signature: "AAAA" };
+  // Solana wallets: the 64 bytes, or { signature }.
+  const bare: WalletOutput = signBytes(r.message);
+  return r.message.length === 0 ? bare : { signature: signBytes(r.message) };
+}
+
+function describeDeleteBody(body: DeleteBody): string {
+  if ("nep413" in body) {
+    const nonce: string = body.nep413.nonce;
+    return `${body.signature} ${body.publicKey} ${nonce} ${body.nep413.recipient}`;
+  }
+  if ("publicKey" in body) return `${body.signature} ${body.publicKey}`;
+  return body.signature;
+}
+
+export function flow(signBytes: (message: Uint8Array) => Uint8Array): string[] {
+  const options: PrepareSigningOptions = { wallet: "99K2PnbGyDh6DsQ2wCQZkBzMJY2JbVJsZqyu3w599C5n", now: Date.now(), verifyingContract: "intents.near" };
+  const request: SigningRequest = prepareSigning(execution, options);
+  const standard: "erc191" | "nep413" | "raw_ed25519" = request.standard;
+  const intent: DecodedIntent = request.intent;
+  const steps: StepReview[] = request.steps;
+  const quote: Record<string, unknown> | null = request.quote;
+  const warnings: ExecutionWarning[] = request.warnings;
+  const finished: FinishedSigning = finishSigning(request, walletAnswer(request.walletRequest, signBytes));
+  const submit: { executionId: string; signature: string; publicKey?: string } = finished.submitBody;
+  const multiPayload: MultiPayload = finished.multiPayload;
+  // Deleting: a NEP-413 nonce for NEAR wallets (random when absent).
+  const deleteOptions: DeleteRequestOptions = { nonce: new Uint8Array(32) };
+  const deletion: DeleteRequest = deleteExecutionRequest(request.executionId, request.wallet, deleteOptions);
+  const nearDeletion: DeleteRequest = deleteExecutionRequest("exec-1", "alice.near");
+  const body: DeleteBody = finishDeleteSigning(deletion, walletAnswer(deletion.walletRequest, signBytes));
+  // Creating: the API's 400 rules, checked before sending.
+  const create: CreateExecutionRequest = {
+    dry: false,
+    quote: { amount: "1000000", originAsset: "nep141:wrap.near", destinationAsset: "nep141:usdc.near", swapType: "EXACT_INPUT", slippageTolerance: 100 },
+    steps: [feeStep],
+  };
+  const validateOptions: ValidateExecutionRequestOptions = { kind: "quote" };
+  validateExecutionRequest(create, validateOptions);
+  validateExecutionRequest({ type: "evm", destinationAsset: "nep141:base-0x833589fcd6edb6e08f4c7c32d4f71b54bda02913.omft.near", steps: [feeStep] }, { kind: "steps" });
+  return [
+    standard,
+    request.executionId,
+    request.signerId,
+    request.payloadJson,
+    request.intentHashBase58,
+    bytesToHex(request.intentHash),
+    intent.signerId,
+    String(steps.length),
+    JSON.stringify(quote),
+    ...request.review,
+    ...warnings.map((w) => `${w.code}: ${w.message}`),
+    describeWalletRequest(request.walletRequest),
+    submit.executionId,
+    submit.signature,
+    submit.publicKey ?? "(no key: erc191)",
+    multiPayload.standard,
+    finished.signerId,
+    finished.intentHashBase58,
+    deletion.message,
+    describeWalletRequest(nearDeletion.walletRequest),
+    describeDeleteBody(body),
+  ];
+}
+
+// ------------------------------------------------------------ misuse the new types must reject
+export function misuseEvm(bytes: Uint8Array, r: Permit2Request, s: Eip7702SignedAuthorization, req: SigningRequest, del: DeleteRequest, body: DeleteBody): void {
+  // @ts-expect-error a number is not typed data
+  eip712Hash(1);
+  // @ts-expect-error typed data needs a message
+  eip712Hash({ types: {}, primaryType: "Mail", domain: {} });
+  // @ts-expect-error a field is {name, type}
+  eip712EncodeType({ ...mail, types: { Mail: [["from", "Person"]] } }, "Mail");
+  // @ts-expect-error hashStruct needs the value
+  eip712HashStruct(mail, "Person");
+  // @ts-expect-error the secret key is bytes, not hex text
+  eip712Sign(mail, "0xc85ef7d79691fe79573b1a7064c19c1a9819ebdbd1faaab1a8ec92344438aaf4");
+  // @ts-expect-error a transfer needs a deadline
+  permit2Transfer({ chainId: 1, token: UNI, amount: "1", spender: ROUTER, nonce: 0 });
+  // @ts-expect-error an amount is an integer, not a boolean
+  permit2Transfer({ ...transferArgs, amount: true });
+  // @ts-expect-error a PermitSingle has one details object; the list is permit2Batch's
+  permit2Single({ chainId: 1, details: [permitDetails], spender: ROUTER, sigDeadline: 1 });
+  // @ts-expect-error a witness transfer needs its witness
+  permit2WitnessTransfer(transferArgs);
+  // @ts-expect-error params_to_sign needs additional_data
+  permit2FromParamsToSign({ escrow_contract_address: ROUTER, permit2_contract_address: ROUTER, nonce: 1 }, { token: UNI, amount: 1, deadline: 1 });
+  // @ts-expect-error the approval body takes the signature bytes
+  permit2ApprovalBody(bytesToHex(bytes));
+  // @ts-expect-error reviewPermit2 takes the object, not its JSON text
+  reviewPermit2(JSON.stringify(mail));
+  // @ts-expect-error now is milliseconds, not a Date
+  reviewPermit2(mail, { now: new Date() });
+  // @ts-expect-error a step warning code is not a Permit2 warning code
+  const code: Permit2WarningCode = "UNLIMITED_APPROVAL";
+  // @ts-expect-error only witness transfers have a witness type string
+  const typeString: string = r.witnessTypeString;
+  // @ts-expect-error the digest is bytes
+  const digest: string = r.digest;
+  // @ts-expect-error an authorization needs a nonce
+  eip7702AuthorizationHash({ chainId: 1, address: ROUTER });
+  // @ts-expect-error the secret key is bytes
+  eip7702Sign({ chainId: 1, address: ROUTER, nonce: 0 }, "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+  // @ts-expect-error yParity is 0 or 1, not v 27/28
+  const v: 27 | 28 = s.yParity;
+  // @ts-expect-error prepareSigning needs the options with the wallet
+  prepareSigning(execution);
+  // @ts-expect-error the wallet is required
+  prepareSigning(execution, { now: 1 });
+  // @ts-expect-error not a signing standard of an execution
+  const e: Execution = { details: { signingStandard: "eip712" } };
+  // @ts-expect-error a wallet output is a signature or {signature, …}, not a number
+  finishSigning(req, 42);
+  // @ts-expect-error a delete request is not a signing request
+  finishSigning(del, bytes);
+  // @ts-expect-error a signing request is not a delete request (no message)
+  finishDeleteSigning(req, bytes);
+  // @ts-expect-error the nonce option is bytes
+  deleteExecutionRequest("exec-1", "alice.near", { nonce: "AAAA" });
+  // @ts-expect-error only personal_sign and NEP-413 requests carry a message string; bytes for Solana
+  const message: string = req.walletRequest.message;
+  // @ts-expect-error an erc191 delete body has no public key
+  const key: string = body.publicKey;
+  // @ts-expect-error kind is "quote" or "steps"
+  validateExecutionRequest({ dry: true }, { kind: "dry" });
+  // @ts-expect-error swapType is EXACT_INPUT or EXACT_OUTPUT
+  const c: CreateExecutionRequest = { quote: { swapType: "EXACT" } };
+  // @ts-expect-error validateExecutionRequest returns nothing
+  const ok: boolean = validateExecutionRequest({}, { kind: "quote" });
+  void [code, typeString, digest, v, e, message, key, c, ok];
 }
