@@ -175,6 +175,9 @@ pub struct PrepareOptions<'a> {
     pub now_ms: Option<i64>,
     /// The verifier contract expected.
     pub verifying_contract: &'a str,
+    /// Contracts the user expects the steps to call or pay (tokens, pools):
+    /// a `transfer`/`approve` to one of them is not an `UNKNOWN_RECIPIENT`.
+    pub known_contracts: &'a [String],
 }
 
 /// A finding shown to the user before signing.
@@ -319,7 +322,7 @@ pub fn prepare_signing(execution: &Value, options: &PrepareOptions<'_>) -> Resul
             message: w.message.clone(),
         })
         .collect();
-    let steps = review_execution_steps(&obj, &details, &mut warnings)?;
+    let steps = review_execution_steps(&obj, &details, options.known_contracts, &mut warnings)?;
     let quote = obj.get("quote").cloned();
     let review = review_lines(&execution_id, &wallet, m, &steps, quote.as_ref());
     Ok(SigningRequest {
@@ -340,6 +343,7 @@ pub fn prepare_signing(execution: &Value, options: &PrepareOptions<'_>) -> Resul
 fn review_execution_steps(
     obj: &Obj<'_>,
     details: &Obj<'_>,
+    known_contracts: &[String],
     warnings: &mut Vec<ReviewWarning>,
 ) -> Result<Vec<crate::step::StepReview>> {
     let Some(steps) = obj.get("steps") else {
@@ -350,6 +354,7 @@ fn review_execution_steps(
     };
     let options = crate::step::ReviewOptions {
         intermediary: details.opt_str("intermediaryAddress")?.map(String::from),
+        known_contracts: known_contracts.to_vec(),
         ..Default::default()
     };
     let mut out = Vec::with_capacity(items.len());

@@ -542,6 +542,32 @@ pub fn validate_steps(
 
 const REVIEW_OPTIONS: &[&str] = &["placeholders", "intermediary", "knownContracts"];
 
+/// An optional array of addresses (`undefined` → empty).
+fn address_list(v: &JsValue, path: &str) -> crate::Result<Vec<String>> {
+    let mut out = Vec::new();
+    if v.is_undefined() {
+        return Ok(out);
+    }
+    let Value::Array(items) = json(v, path)? else {
+        return Err(Error::InvalidType {
+            path: path.into(),
+            expected: "an array of addresses".into(),
+            actual: convert::type_name(v),
+        });
+    };
+    for (i, item) in items.iter().enumerate() {
+        let item_path = alloc::format!("{path}[{i}]");
+        let s = item.as_str().ok_or_else(|| Error::InvalidType {
+            path: item_path.clone(),
+            expected: "a string".into(),
+            actual: crate::json::type_name(item).into(),
+        })?;
+        crate::abi::parse_address(s, &item_path)?;
+        out.push(s.into());
+    }
+    Ok(out)
+}
+
 fn review_options(options: &JsValue) -> crate::Result<crate::step::ReviewOptions> {
     let placeholders = string_map(
         &convert::option(options, "placeholders", REVIEW_OPTIONS)?,
@@ -555,27 +581,10 @@ fn review_options(options: &JsValue) -> crate::Result<crate::step::ReviewOptions
         crate::abi::parse_address(&s, "options.intermediary")?;
         Some(s)
     };
-    let known = convert::option(options, "knownContracts", REVIEW_OPTIONS)?;
-    let mut known_contracts = Vec::new();
-    if !known.is_undefined() {
-        let Value::Array(items) = json(&known, "options.knownContracts")? else {
-            return Err(Error::InvalidType {
-                path: "options.knownContracts".into(),
-                expected: "an array of addresses".into(),
-                actual: convert::type_name(&known),
-            });
-        };
-        for (i, item) in items.iter().enumerate() {
-            let path = alloc::format!("options.knownContracts[{i}]");
-            let s = item.as_str().ok_or_else(|| Error::InvalidType {
-                path: path.clone(),
-                expected: "a string".into(),
-                actual: crate::json::type_name(item).into(),
-            })?;
-            crate::abi::parse_address(s, &path)?;
-            known_contracts.push(s.into());
-        }
-    }
+    let known_contracts = address_list(
+        &convert::option(options, "knownContracts", REVIEW_OPTIONS)?,
+        "options.knownContracts",
+    )?;
     Ok(crate::step::ReviewOptions {
         placeholders,
         intermediary,
@@ -988,7 +997,7 @@ pub fn prepare_signing(
     #[wasm_bindgen(unchecked_param_type = "PrepareSigningOptions")] options: JsValue,
 ) -> JsResult<JsValue> {
     js((|| {
-        const KEYS: &[&str] = &["wallet", "now", "verifyingContract"];
+        const KEYS: &[&str] = &["wallet", "now", "verifyingContract", "knownContracts"];
         let wallet = convert::option(&options, "wallet", KEYS)?;
         if wallet.is_undefined() {
             return Err(Error::MissingField {
@@ -1004,6 +1013,10 @@ pub fn prepare_signing(
         } else {
             string(&contract, "options.verifyingContract")?
         };
+        let known_contracts = address_list(
+            &convert::option(&options, "knownContracts", KEYS)?,
+            "options.knownContracts",
+        )?;
         let value = convert::json_with_bigint(&execution, "execution")?;
         crate::execution::Wallet::parse(&wallet).map_err(|e| match e {
             Error::InvalidWallet { reason, .. } => Error::InvalidWallet {
@@ -1018,6 +1031,7 @@ pub fn prepare_signing(
                 wallet: &wallet,
                 now_ms: now,
                 verifying_contract: &contract,
+                known_contracts: &known_contracts,
             },
         )?;
         let steps: Array = r.steps.iter().map(review_js).collect();

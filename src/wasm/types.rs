@@ -417,6 +417,8 @@ export interface PrepareSigningOptions {
   now?: number;
   /** Defaults to "intents.near". */
   verifyingContract?: string;
+  /** Contracts the user expects the steps to call or pay (tokens, pools): no `UNKNOWN_RECIPIENT` for them. */
+  knownContracts?: string[];
 }
 
 /** Exactly what to hand the wallet. */

@@ -349,3 +349,20 @@ test("prepareSigning: a wallet string that is none of the three kinds is INVALID
     assertCodedError(e, `wallet ${JSON.stringify(wallet)}`, CODES, "INVALID_WALLET");
   }
 });
+
+test("prepareSigning: knownContracts silences UNKNOWN_RECIPIENT for the listed addresses only", () => {
+  const c = doc.cases.find((x) => !x.expected.error && (x.input.execution.steps ?? []).some((s) => /^(approve|transfer)\(/.test(s.functionSignature)));
+  assert.ok(c, "a case with transfer/approve steps");
+  const opts = { wallet: c.input.wallet, now: c.input.now };
+  const unknown = (r) => r.warnings.filter((w) => w.code === "UNKNOWN_RECIPIENT").length;
+  const before = prepareSigning(c.input.execution, opts);
+  assert.ok(unknown(before) > 0, `${c.id}: some recipient is unknown without options`);
+  const recipients = c.input.execution.steps
+    .filter((s) => /^(approve|transfer)\(/.test(s.functionSignature))
+    .map((s) => s.parameters[0]);
+  const after = prepareSigning(c.input.execution, { ...opts, knownContracts: recipients });
+  assert.equal(unknown(after), 0, `${c.id}: every listed recipient is known`);
+  const partial = prepareSigning(c.input.execution, { ...opts, knownContracts: recipients.slice(1) });
+  assert.ok(unknown(partial) >= 1 || recipients.length === 1 || new Set(recipients).size === 1, `${c.id}: an unlisted recipient stays unknown`);
+  assert.throws(() => prepareSigning(c.input.execution, { ...opts, knownContracts: ["nope"] }), (e) => e.code === "INVALID_ADDRESS" && e.path === "options.knownContracts[0]");
+});

@@ -989,6 +989,7 @@ pub fn run_executions_generated() -> usize {
                 wallet: s(input, "wallet"),
                 now_ms: now,
                 verifying_contract: "intents.near",
+                known_contracts: &[],
             },
         );
         let request = match (prepared, stage) {
