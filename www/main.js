@@ -809,7 +809,7 @@ async function createSignSubmit(run, kind) {
   httpCard(run, "execution", "Execution created", "POST", path, res);
 
   // Checked before the wallet sees anything: a mismatch stops here.
-  const request = prepareSigning(execution, { wallet: w.address, now: Date.now() });
+  const request = prepareSigning(execution, { wallet: w.address, now: Date.now(), knownContracts: knownContracts(body.steps ?? [], execution.quote) });
   run.card("review", "Review: what you are asked to sign", signingReviewNode(request, execution));
   run.card("wallet-request", `What the wallet is asked to sign (${request.standard})`, walletRequestNode(request.walletRequest));
 
