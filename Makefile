@@ -1,5 +1,5 @@
 # Entry points people type. Each target installs what it needs.
-.PHONY: demo test test-rust test-wasm test-js test-pack test-demo pkg vectors
+.PHONY: demo test test-rust test-wasm test-js test-pack test-demo pkg vectors bench
 
 ## Serve the demo page with the embedded mock API (PORT=8080; ARGS="--api <url>" for a real server).
 demo:
@@ -33,3 +33,7 @@ vectors:
 ## Build the npm package into pkg/.
 pkg:
 	bash scripts/build-pkg.sh
+
+## Benchmarks against viem, ethers, @noble and near-api-js in one Node process (writes bench/results.json).
+bench:
+	bash scripts/bench.sh

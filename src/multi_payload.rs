@@ -267,7 +267,12 @@ impl MultiPayload {
 
     /// Verifies the signature as the verifier does and reports the key, the
     /// signer and the intent hash. A well-formed payload whose signature does
-    /// not check out gives `valid: false`.
+    /// not check out gives `valid: false`. Two deliberate differences (see the
+    /// README's policy): Ed25519 is checked strictly, so a signature with a
+    /// small-order `R` — which only the key holder can make, and which the
+    /// contract's non-strict check would accept — is `valid: false`; and a
+    /// secp256k1 recovery byte 2 or 3 (x(R) ≥ n, probability about 2^-128) is
+    /// refused with [`Error::InvalidRecoveryId`].
     ///
     /// # Errors
     /// Malformed input only: a payload without a valid `signer_id`, a
