@@ -23,7 +23,8 @@
 //! | `T[]`, `T[k]` | an array (of exactly k entries for `T[k]`) | array |
 //! | tuple | an array with one entry per component | array |
 //!
-//! Placeholders — a whole leaf of the form `{NAME}`, e.g. `{MIN_AMOUNT_OUT}` —
+//! Placeholders — a whole leaf of the form `{NAME}`, e.g. `{MIN_AMOUNT_OUT}`,
+//! of any type but `string` (a `string` argument is always literal text) —
 //! are substituted from the caller's map before validation; an unresolved one is
 //! [`Error::UnresolvedPlaceholder`].
 
@@ -282,7 +283,7 @@ impl FunctionSig {
                     path: String::from("calldata"),
                     reason: e.to_string(),
                 })?;
-        if decoded.abi_encode_params() != body {
+        if decoded.abi_encode_params() != body || !in_range(&decoded) {
             return Err(Error::NonCanonicalCalldata {
                 path: String::from("calldata"),
             });
@@ -489,7 +490,10 @@ fn resolve_placeholder<'a>(
     path: &str,
     ctx: Ctx<'a>,
 ) -> Result<alloc::borrow::Cow<'a, str>> {
-    let Some(name) = placeholder_name(s).filter(|_| ctx.enabled) else {
+    // A `string` argument is always literal text, so that decoded values
+    // encode back to the same bytes.
+    let literal = !ctx.enabled || matches!(ty, DynSolType::String);
+    let Some(name) = placeholder_name(s).filter(|_| !literal) else {
         return Ok(s.into());
     };
     if let Some(value) = ctx
@@ -766,6 +770,25 @@ pub fn parse_address(s: &str, path: &str) -> Result<Address> {
         });
     }
     Ok(address)
+}
+
+/// Whether every decoded value fits its type: alloy keeps the whole 256-bit
+/// word of a `uintN`/`intN`/`bytesN`, so dirty high bits, a wrong sign
+/// extension or non-zero padding would otherwise re-encode to the same bytes.
+fn in_range(v: &DynSolValue) -> bool {
+    match v {
+        DynSolValue::Uint(u, bits) => u.bit_len() <= *bits,
+        DynSolValue::Int(i, bits) => int_value(*i, *bits, "").is_ok(),
+        DynSolValue::FixedBytes(word, size) => word
+            .0
+            .get(*size..)
+            .is_some_and(|padding| padding.iter().all(|b| *b == 0)),
+        DynSolValue::Array(items)
+        | DynSolValue::FixedArray(items)
+        | DynSolValue::Tuple(items)
+        | DynSolValue::CustomStruct { tuple: items, .. } => items.iter().all(in_range),
+        _ => true,
+    }
 }
 
 /// A decoded value in the canonical string forms.
