@@ -1,5 +1,5 @@
 # Entry points people type. Each target installs what it needs.
-.PHONY: demo test test-rust test-wasm test-js test-pack test-demo pkg vectors bench
+.PHONY: demo test test-rust test-wasm test-js test-pack test-demo pkg vectors bench soak fuzz
 
 ## Serve the demo page with the embedded mock API (PORT=8080; ARGS="--api <url>" for a real server).
 demo:
@@ -37,3 +37,7 @@ pkg:
 ## Benchmarks against viem, ethers, @noble and near-api-js in one Node process (writes bench/results.json).
 bench:
 	bash scripts/bench.sh
+
+## 1,000,000 mixed calls through the package, reporting wasm memory (SOAK_CALLS to change).
+soak:
+	bash scripts/soak.sh

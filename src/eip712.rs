@@ -40,6 +40,11 @@ use crate::secp256k1;
 pub const MAX_TYPES: usize = 256;
 /// Most fields in one struct type.
 pub const MAX_FIELDS: usize = 256;
+/// Most nodes the primary type may expand to (struct references followed):
+/// a "diamond" of types would otherwise expand exponentially.
+pub const MAX_EXPANDED_FIELDS: usize = 16_384;
+/// Longest type string of one field.
+pub const MAX_TYPE_LEN: usize = 256;
 
 /// The domain fields, in the canonical order, with their types.
 const DOMAIN_FIELDS: [(&str, &str); 5] = [
@@ -119,6 +124,16 @@ fn read_types(v: &Value) -> Result<Types> {
 fn type_def(name: &str, props: &[(String, String)]) -> Result<TypeDef> {
     let mut defs = Vec::with_capacity(props.len());
     for (i, (field, ty)) in props.iter().enumerate() {
+        if ty.len() > MAX_TYPE_LEN || ty.matches('[').count() > crate::abi::MAX_TYPE_DEPTH {
+            return Err(Error::InvalidType {
+                path: alloc::format!("types.{name}[{i}].type"),
+                expected: alloc::format!(
+                    "a type of at most {MAX_TYPE_LEN} characters and {} array levels",
+                    crate::abi::MAX_TYPE_DEPTH
+                ),
+                actual: alloc::format!("{} characters", ty.len()),
+            });
+        }
         let def =
             PropertyDef::new(ty.as_str(), field.as_str()).map_err(|e| Error::InvalidType {
                 path: alloc::format!("types.{name}[{i}].type"),
@@ -182,6 +197,42 @@ fn check_graph(types: &Types, start: &str) -> Result<()> {
         Ok(())
     }
     visit(types, start, &mut Vec::new(), &mut Vec::new())
+}
+
+/// Refuses types whose expansion from `root` (every struct reference
+/// followed, as resolving them does) exceeds [`MAX_EXPANDED_FIELDS`].
+fn check_expansion(types: &Types, root: &str) -> Result<()> {
+    fn size(
+        types: &Types,
+        name: &str,
+        memo: &mut alloc::collections::BTreeMap<String, usize>,
+    ) -> usize {
+        if let Some(n) = memo.get(name) {
+            return *n;
+        }
+        let mut total: usize = 1;
+        if let Some((_, props)) = types.iter().find(|(t, _)| t == name) {
+            for (_, ty) in props {
+                let n = if is_basic(ty) {
+                    1
+                } else {
+                    size(types, root_type(ty), memo)
+                };
+                total = total.saturating_add(n);
+            }
+        }
+        memo.insert(name.into(), total);
+        total
+    }
+    let n = size(types, root, &mut alloc::collections::BTreeMap::new());
+    if n > MAX_EXPANDED_FIELDS {
+        return Err(Error::InvalidType {
+            path: "types".into(),
+            expected: alloc::format!("types that expand to at most {MAX_EXPANDED_FIELDS} fields"),
+            actual: alloc::format!("{n} fields"),
+        });
+    }
+    Ok(())
 }
 
 /// `name` and every struct type it references (the graph is known to be acyclic).
@@ -339,6 +390,7 @@ impl TypedData {
         }
         check_graph(&types, &primary_type)?;
         check_graph(&types, DOMAIN_TYPE)?;
+        check_expansion(&types, &primary_type)?;
         let mut resolver = Resolver::default();
         for (name, props) in &types {
             resolver.ingest(type_def(name, props)?);

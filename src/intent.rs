@@ -28,6 +28,9 @@ use crate::error::{Error, Result};
 use crate::json::{self, Obj};
 use crate::nep413::Nep413Payload;
 
+/// Most intents decoded from one message (the verifier's gas limit allows far fewer).
+pub const MAX_INTENTS: usize = 10_000;
+
 /// First 4 bytes of a versioned nonce: the first 4 bytes of `sha256("versioned_nonce")`.
 pub const VERSIONED_NONCE_MAGIC: [u8; 4] = [0x56, 0x28, 0xf6, 0xc6];
 
@@ -551,6 +554,13 @@ fn decode_intents(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Vec<Inte
     let Value::Array(items) = list else {
         return Err(json::wrong_type(&path, "an array", list));
     };
+    if items.len() > MAX_INTENTS {
+        return Err(Error::InvalidLength {
+            path,
+            expected: MAX_INTENTS,
+            actual: items.len(),
+        });
+    }
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let item_path = alloc::format!("{path}[{i}]");

@@ -20,7 +20,16 @@ extern "C" {
     /// `Object.keys`, with a throwing proxy trap caught.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     fn object_keys(o: &JsValue) -> core::result::Result<Array, JsValue>;
+    /// `Array.isArray`, with a revoked proxy caught.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn array_is_array(v: &JsValue) -> core::result::Result<bool, JsValue>;
+    /// `Object.getPrototypeOf`, with a throwing proxy trap caught.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = getPrototypeOf)]
+    fn object_get_prototype_of(v: &JsValue) -> core::result::Result<JsValue, JsValue>;
 }
+
+/// Longest JS array read (parameters, typed-data arrays, steps).
+pub(crate) const MAX_ARRAY_LEN: usize = 1_000_000;
 
 /// A JS exception raised while reading the input (a throwing getter or proxy trap).
 fn unreadable(path: &str) -> Error {
@@ -69,7 +78,7 @@ pub(crate) fn type_name(v: &JsValue) -> String {
     if v.is_function() {
         return "function".into();
     }
-    if Array::is_array(v) {
+    if array_is_array(v).unwrap_or(false) {
         return "array".into();
     }
     let ctor = Reflect::get(v, &"constructor".into())
@@ -160,11 +169,21 @@ fn json_at(v: &JsValue, path: &str, depth: usize, bigint: bool) -> Result<Value>
             .ok_or_else(|| invalid_type(path, "a bigint", v))?;
         return Ok(Value::String(text));
     }
-    if Array::is_array(v) {
+    if array_is_array(v).map_err(|_| unreadable(path))? {
         let len = Reflect::get(v, &"length".into())
             .map_err(|_| unreadable(path))?
             .as_f64()
             .unwrap_or(0.0);
+        // A safe bound before any entry is read (a proxy may claim 2^32 - 1).
+        #[allow(clippy::as_conversions, clippy::cast_precision_loss)]
+        let max = MAX_ARRAY_LEN as f64;
+        if len > max {
+            return Err(Error::InvalidType {
+                path: path.into(),
+                expected: alloc::format!("an array of at most {MAX_ARRAY_LEN} entries"),
+                actual: alloc::format!("an array of {len} entries"),
+            });
+        }
         let mut out = Vec::new();
         let mut i: u32 = 0;
         while f64::from(i) < len {
@@ -201,8 +220,10 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
     if !v.is_object() || v.is_function() {
         return false;
     }
-    let proto = Object::get_prototype_of(v);
-    proto.is_null() || proto == Object::get_prototype_of(&Object::new())
+    let Ok(proto) = object_get_prototype_of(v) else {
+        return false;
+    };
+    proto.is_null() || proto == JsValue::from(Object::get_prototype_of(&Object::new()))
 }
 
 /// A JS number as a JSON number: safe integers stay integers.
