@@ -41,3 +41,8 @@ bench:
 ## 1,000,000 mixed calls through the package, reporting wasm memory (SOAK_CALLS to change).
 soak:
 	bash scripts/soak.sh
+
+## Fuzz every target with cargo-fuzz (nightly) for FUZZ_SECONDS each (default 60); not part of `make test`,
+## which replays the committed corpus and regressions (tests/fuzz_corpus.rs).
+fuzz:
+	bash scripts/fuzz.sh
