@@ -31,7 +31,8 @@ import { measureSize } from "./lib/size.mjs";
 import { BENCH_DIR, OUT_DIR, REPO_DIR, fmtInt, fmtOps, fmtRatio, median, readJson } from "./lib/util.mjs";
 
 const require = createRequire(import.meta.url);
-const ours = require("../pkg/node/intent_signer.js");
+// BENCH_OURS: another build of the nodejs target (an experiment), default pkg/.
+const ours = require(process.env.BENCH_OURS ?? "../pkg/node/intent_signer.js");
 
 const env = process.env;
 const CONFIG = {

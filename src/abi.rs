@@ -71,6 +71,8 @@ pub struct FunctionSig {
     function: Option<Function>,
     /// Every input, resolved.
     pub inputs: Vec<Input>,
+    /// keccak256(canonical)[..4], computed once at parse.
+    selector: Option<[u8; 4]>,
 }
 
 fn invalid_signature(reason: impl Into<String>) -> Error {
@@ -130,6 +132,7 @@ impl FunctionSig {
             return Ok(Self {
                 function: None,
                 inputs: Vec::new(),
+                selector: None,
             });
         }
         let (function, names) = match Function::parse(text) {
@@ -157,9 +160,11 @@ impl FunctionSig {
             };
             inputs.push(Input { name, ty });
         }
+        let selector = Some(function.selector().0);
         Ok(Self {
             function: Some(function),
             inputs,
+            selector,
         })
     }
 
@@ -186,7 +191,7 @@ impl FunctionSig {
     /// The 4-byte selector (`None` for a value transfer).
     #[must_use]
     pub fn selector(&self) -> Option<[u8; 4]> {
-        self.function.as_ref().map(|f| f.selector().0)
+        self.selector
     }
 
     fn tuple_type(&self) -> DynSolType {
@@ -837,6 +842,51 @@ pub fn encode_call(
     placeholders: &Placeholders,
 ) -> Result<Vec<u8>> {
     FunctionSig::parse(signature)?.encode(parameters, placeholders)
+}
+
+/// A small most-recently-used cache of parsed signatures, so that a caller
+/// encoding many calls to the same function parses and hashes its signature
+/// once. Bounded ([`SignatureCache::CAPACITY`] entries of at most
+/// [`MAX_SIGNATURE_LEN`] bytes each); only successful parses are kept.
+///
+/// ```
+/// use intent_signer::abi::SignatureCache;
+/// let mut cache = SignatureCache::default();
+/// let a = cache.parse("transfer(address,uint256)").unwrap();
+/// let b = cache.parse("transfer(address,uint256)").unwrap();
+/// assert!(alloc::rc::Rc::ptr_eq(&a, &b));
+/// # extern crate alloc;
+/// assert_eq!(cache.parse("f(uint257)").unwrap_err().code(), "INVALID_FUNCTION_SIGNATURE");
+/// ```
+#[derive(Debug, Default)]
+pub struct SignatureCache {
+    /// Most recently used last.
+    entries: Vec<(String, alloc::rc::Rc<FunctionSig>)>,
+}
+
+impl SignatureCache {
+    /// How many parsed signatures are kept.
+    pub const CAPACITY: usize = 32;
+
+    /// The parsed signature, from the cache or parsed now.
+    ///
+    /// # Errors
+    /// As [`FunctionSig::parse`].
+    pub fn parse(&mut self, signature: &str) -> Result<alloc::rc::Rc<FunctionSig>> {
+        if let Some(i) = self.entries.iter().position(|(k, _)| k == signature) {
+            let hit = self.entries.remove(i);
+            let sig = alloc::rc::Rc::clone(&hit.1);
+            self.entries.push(hit);
+            return Ok(sig);
+        }
+        let sig = alloc::rc::Rc::new(FunctionSig::parse(signature)?);
+        if self.entries.len() >= Self::CAPACITY {
+            self.entries.remove(0);
+        }
+        self.entries
+            .push((String::from(signature), alloc::rc::Rc::clone(&sig)));
+        Ok(sig)
+    }
 }
 
 /// Decodes call data for a signature.

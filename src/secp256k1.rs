@@ -13,6 +13,11 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use k256::ecdsa::{RecoveryId, Signature, SigningKey, VerifyingKey};
+use k256::elliptic_curve::ops::{LinearCombination, Reduce};
+use k256::elliptic_curve::point::DecompressPoint;
+use k256::elliptic_curve::subtle::Choice;
+use k256::elliptic_curve::PrimeField;
+use k256::{AffinePoint, FieldBytes, ProjectivePoint, Scalar, U256};
 
 use crate::error::{Error, Result};
 
@@ -87,11 +92,32 @@ fn split(sig: &[u8; 65]) -> Result<(Signature, RecoveryId)> {
 /// malformed signatures; [`Error::UnrecoverableSignature`] when no key recovers.
 pub fn recover_prehash(prehash: &[u8; 32], sig: &[u8; 65]) -> Result<[u8; 64]> {
     let (ecdsa, recid) = split(sig)?;
-    let key = VerifyingKey::recover_from_prehash(prehash, &ecdsa, recid).map_err(|_| {
-        Error::UnrecoverableSignature {
-            path: String::new(),
-        }
-    })?;
+    let unrecoverable = || Error::UnrecoverableSignature {
+        path: String::new(),
+    };
+    // Q = r⁻¹·(s·R − z·G), with R the curve point whose x is r and whose y
+    // parity is the recovery id. `VerifyingKey::recover_from_prehash` computes
+    // the same and then verifies the signature against Q, which always holds
+    // when Q is not the identity (u1·G + u2·Q = R by construction); that second
+    // multiplication doubled the cost of every recovery, so it is skipped here.
+    // `split` only admits recovery ids 0 and 1, so r is never x-reduced.
+    let (r, s) = ecdsa.split_scalars();
+    let z = <Scalar as Reduce<U256>>::reduce_bytes(&FieldBytes::from(*prehash));
+    let big_r = Option::<AffinePoint>::from(AffinePoint::decompress(
+        &r.to_repr(),
+        Choice::from(u8::from(recid.is_y_odd())),
+    ))
+    .ok_or_else(unrecoverable)?;
+    let r_inv = Option::<Scalar>::from(r.as_ref().invert()).ok_or_else(unrecoverable)?;
+    let u1 = -(r_inv * z);
+    let u2 = r_inv * *s;
+    let q = ProjectivePoint::lincomb(
+        &ProjectivePoint::GENERATOR,
+        &u1,
+        &ProjectivePoint::from(big_r),
+        &u2,
+    );
+    let key = VerifyingKey::from_affine(q.to_affine()).map_err(|_| unrecoverable())?;
     Ok(uncompressed(&key))
 }
 

@@ -224,6 +224,7 @@ export function buildOps(o, V) {
   };
   const coldSig = (key, c) => I.abi[key].signature.replace(`function ${key}(`, `function ${c.name}(`);
   const viemColdArgs = (key, args) => (key === "transfer" ? [args[0], BigInt(args[1])] : [args[0].map(([t, v, d]) => [t, BigInt(v), d]), BigInt(args[1])]);
+  const ourFns = o.AbiFunction ? Object.fromEntries(["transfer", "execute", "swap"].map((k) => [k, new o.AbiFunction(I.abi[k].signature)])) : {};
   for (const key of ["transfer", "execute", "swap"]) {
     const sig = I.abi[key].signature;
     const fname = abiNames[key];
@@ -240,8 +241,15 @@ export function buildOps(o, V) {
         C("ethers@6", (i) => new ethers.Interface([sig]).encodeFunctionData(fname, pool[i])),
         C("ethers@5", (i) => new ethers5.utils.Interface([sig]).encodeFunctionData(fname, pool[i])),
         C("viem, ABI parsed once", (i) => encodeFunctionData({ abi: prepared, args: vargs[i] }), {
-          reference: "another job: the signature is parsed once, outside the loop (ours parses it every call)",
+          reference: "another job: the signature is parsed once, outside the loop",
         }),
+        ...(o.AbiFunction
+          ? [
+              C("ours, AbiFunction parsed once", (i) => ourFns[key].encode(pool[i]), {
+                reference: "ours with the signature parsed once outside the loop (new AbiFunction(sig)), the same job as 'viem, ABI parsed once'",
+              }),
+            ]
+          : []),
         ...(coldArgs[key]
           ? (() => {
               let n = 0;
@@ -291,6 +299,13 @@ export function buildOps(o, V) {
         C("viem, ABI parsed once", (i) => decodeFunctionData({ abi: prepared, data: dataHex[i] }).args, {
           reference: "another job: the signature is parsed once, outside the loop",
         }),
+        ...(o.AbiFunction
+          ? [
+              C("ours, AbiFunction parsed once", (i) => ourFns.execute.decode(dataBytes[i]), {
+                reference: "ours with the signature parsed once outside the loop (new AbiFunction(sig))",
+              }),
+            ]
+          : []),
       ],
     });
   }
