@@ -78,7 +78,41 @@ fn root_type(ty: &str) -> &str {
 }
 
 fn is_basic(ty: &str) -> bool {
-    alloy_dyn_abi::Specifier::<DynSolType>::resolve(root_type(ty)).is_ok()
+    let root = root_type(ty);
+    // The common names answer without running alloy's type parser (this is
+    // asked for every field, several times per payload); anything else is
+    // decided by alloy as before.
+    if is_common_basic(root) {
+        return true;
+    }
+    alloy_dyn_abi::Specifier::<DynSolType>::resolve(root).is_ok()
+}
+
+/// `address`, `bool`, `string`, `bytes`, `bytes1`…`bytes32`, `uint8`…`uint256`
+/// and `int8`…`int256` in steps of 8, `uint`/`int`: exactly the basic names
+/// alloy resolves, written canonically.
+fn is_common_basic(root: &str) -> bool {
+    fn digits(s: &str) -> Option<usize> {
+        if s.is_empty() || s.starts_with('0') || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok()
+    }
+    match root {
+        "address" | "bool" | "string" | "bytes" | "uint" | "int" => true,
+        _ => {
+            if let Some(n) = root.strip_prefix("bytes") {
+                digits(n).is_some_and(|n| (1..=32).contains(&n))
+            } else if let Some(n) = root
+                .strip_prefix("uint")
+                .or_else(|| root.strip_prefix("int"))
+            {
+                digits(n).is_some_and(|n| (8..=256).contains(&n) && n % 8 == 0)
+            } else {
+                false
+            }
+        }
+    }
 }
 
 /// Reads `types`: a map of struct name → `[{name, type}]`.
@@ -599,4 +633,50 @@ pub fn fields(defs: &[(&str, &str)]) -> Value {
             })
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path never calls a name basic that alloy does not resolve,
+    /// and covers every canonical sized name alloy does.
+    #[test]
+    fn common_basic_names_agree_with_alloy() {
+        let mut names: Vec<String> = [
+            "address", "bool", "string", "bytes", "uint", "int", "function", "tuple", "Uint8",
+            "uint08", "bytes01", "uint8 ", "", "uint-8", "uint+8",
+        ]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
+        for n in 0..=300 {
+            names.push(alloc::format!("uint{n}"));
+            names.push(alloc::format!("int{n}"));
+            names.push(alloc::format!("bytes{n}"));
+        }
+        for name in &names {
+            let alloy = alloy_dyn_abi::Specifier::<DynSolType>::resolve(name.as_str()).is_ok();
+            if is_common_basic(name) {
+                assert!(
+                    alloy,
+                    "{name:?}: fast path says basic, alloy does not resolve it"
+                );
+            }
+            let sized =
+                name.starts_with("uint") || name.starts_with("int") || name.starts_with("bytes");
+            // alloy also reads `uint08` as uint8; the fast path leaves such
+            // spellings to alloy.
+            let canonical = !name.contains(' ')
+                && !name
+                    .trim_start_matches(char::is_alphabetic)
+                    .starts_with('0');
+            if alloy && sized && canonical {
+                assert!(
+                    is_common_basic(name),
+                    "{name:?}: alloy resolves it, the fast path misses it"
+                );
+            }
+        }
+    }
 }
