@@ -147,6 +147,26 @@ async function measureSpeed(ops) {
   });
 }
 
+// ------------------------------------------------------------------ native
+// bench/native (criterion, `cargo bench`) measures the same core functions
+// natively on the same inputs; wasm/native = native ops/s ÷ ours in wasm.
+function addNative(report) {
+  const file = path.join(BENCH_DIR, "native", "results.json");
+  if (!report.speed || !fs.existsSync(file)) return;
+  const n = readJson(file);
+  report.native = { file: "bench/native/results.json", date: n.date, gitHead: n.build?.gitHead, rustc: n.build?.rustc, profile: n.build?.profile, criterion: n.build?.criterion, estimate: n.config?.estimate };
+  if (n.build?.gitHead !== report.machine.package.gitHead) log("note: the native results are from another commit");
+  for (const r of report.speed) {
+    const o = n.ops?.[r.id];
+    if (!o) continue;
+    r.native = { opsPerSec: o.ops_per_s, nsPerOp: o.ns_per_op };
+    r.wasmOverNative = o.ops_per_s / r.ours.opsPerSec;
+  }
+}
+
+// The operations the "wasm / native ≤ 1.5× for the crypto operations" target counts.
+const CRYPTO_IDS = ["ed25519.verify", "ed25519.sign", "nep413.verify", "eip191.recover", "eip712.recover.PermitWitnessTransferFrom", "eip712.recover.PermitSingle", "secp256k1.sign", "eip191.hash.64k"];
+
 // ------------------------------------------------------------------ targets
 function targets(results, size, firstCall) {
   const byId = new Map((results ?? []).map((r) => [r.id, r]));
@@ -175,6 +195,20 @@ function targets(results, size, firstCall) {
   speed("EIP-712 hash ≥ 3× viem", ["eip712.hash.PermitWitnessTransferFrom", "eip712.hash.PermitSingle"], 3, "viem");
   speed("ABI encode transfer ≥ 1× viem", ["abi.encode.transfer"], 1, "viem");
   speed("ABI encode execute ≥ 2× viem", ["abi.encode.execute"], 2, "viem");
+  for (const id of CRYPTO_IDS) {
+    const r = byId.get(id);
+    if (!r?.wasmOverNative) continue;
+    const x = r.wasmOverNative;
+    out.push({
+      target: "wasm / native ≤ 1.5× (crypto)",
+      operation: r.name,
+      goal: "≤ 1.5× native",
+      measured: `${fmtRatio(x)} (native ${fmtOps(r.native.opsPerSec)} vs wasm ${fmtOps(r.ours.opsPerSec)} ops/s)`,
+      ratio: x,
+      met: x <= 1.5,
+      shortfall: x <= 1.5 ? null : `wasm is ${fmtRatio(x)} slower than native`,
+    });
+  }
   if (size) {
     const limit = 120_000;
     out.push({
@@ -217,13 +251,13 @@ function speedRows(results) {
 function markdown(report) {
   const lines = [];
   if (report.speed) {
-    lines.push("| operation | ours (ops/s) | fastest JS (ops/s) | ours / fastest JS | same, round by round (min–max) | other JS (ops/s) | reference, not counted (ops/s) |");
-    lines.push("|---|---:|---|---:|---:|---|---|");
+    lines.push("| operation | ours (ops/s) | fastest JS (ops/s) | ours / fastest JS | same, round by round (min–max) | native Rust (ops/s) | wasm / native | other JS (ops/s) | reference, not counted (ops/s) |");
+    lines.push("|---|---:|---|---:|---:|---:|---:|---|---|");
     for (const { r, refs, others } of speedRows(report.speed)) {
       const fast = r.js.find((c) => c.name === r.fastestJs.name);
       const perRound = r.ours.rounds.map((x, i) => x / fast.rounds[i]);
       lines.push(
-        `| ${r.name} | ${fmtOps(r.ours.opsPerSec)} | ${r.fastestJs.name} ${fmtOps(r.fastestJs.opsPerSec)} | **${fmtRatio(r.ratio)}** | ${fmtRatio(Math.min(...perRound))}–${fmtRatio(Math.max(...perRound))} | ${others.join("; ") || "—"} | ${refs.join("; ") || "—"} |`,
+        `| ${r.name} | ${fmtOps(r.ours.opsPerSec)} | ${r.fastestJs.name} ${fmtOps(r.fastestJs.opsPerSec)} | **${fmtRatio(r.ratio)}** | ${fmtRatio(Math.min(...perRound))}–${fmtRatio(Math.max(...perRound))} | ${r.native ? fmtOps(r.native.opsPerSec) : "—"} | ${r.wasmOverNative ? fmtRatio(r.wasmOverNative) : "—"} | ${others.join("; ") || "—"} | ${refs.join("; ") || "—"} |`,
       );
     }
     lines.push("");
@@ -274,8 +308,8 @@ function markdown(report) {
 
 function printText(report) {
   if (report.speed) {
-    const rows = [["operation", "ours ops/s", "fastest JS", "ops/s", "ours/fastest"]];
-    for (const r of report.speed) rows.push([r.name, fmtOps(r.ours.opsPerSec), r.fastestJs.name, fmtOps(r.fastestJs.opsPerSec), fmtRatio(r.ratio)]);
+    const rows = [["operation", "ours ops/s", "fastest JS", "ops/s", "ours/fastest", "native ops/s", "wasm/native"]];
+    for (const r of report.speed) rows.push([r.name, fmtOps(r.ours.opsPerSec), r.fastestJs.name, fmtOps(r.fastestJs.opsPerSec), fmtRatio(r.ratio), r.native ? fmtOps(r.native.opsPerSec) : "—", r.wasmOverNative ? fmtRatio(r.wasmOverNative) : "—"]);
     console.log("\nSpeed (median of " + CONFIG.rounds + " interleaved rounds, " + CONFIG.timeMs + " ms per contender per round)\n");
     console.log(pad(rows));
     const refs = report.speed.flatMap((r) =>
@@ -312,6 +346,7 @@ if (!SKIP.has("speed")) {
   await checkOps(ops);
   log("all outputs equal; measuring");
   report.speed = await measureSpeed(ops);
+  addNative(report);
 }
 if (!SKIP.has("size")) {
   log("size: esbuild bundle of the JS stack");

@@ -4,6 +4,7 @@
 # prints the tables and writes bench/results.json (see BENCHMARKS.md).
 #   BENCH_NO_BUILD=1   reuse the pkg/ already built
 #   BENCH_ROUNDS, BENCH_TIME_MS, BENCH_ONLY, BENCH_SKIP, ...: see bench/run.mjs
+#   BENCH_SKIP=native  skip the native baseline (bench/native.mjs, bench/native/README.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,12 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   (cd bench && npm ci --no-audit --no-fund --loglevel=error)
   echo "$want" > "$stamp"
 fi
+
+# The native baseline (bench/native, criterion): writes bench/native/results.json.
+case ",${BENCH_SKIP:-}," in
+  *,native,*) echo "== skipping the native baseline (BENCH_SKIP has native)" ;;
+  *) echo "== node bench/native.mjs (cargo bench in bench/native)"; node bench/native.mjs ;;
+esac
 
 echo "== node bench/run.mjs"
 node bench/run.mjs
