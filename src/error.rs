@@ -30,11 +30,14 @@ pub enum Error {
         /// Where in the input.
         path: String,
     },
-    /// A decoded value has the wrong number of bytes.
+    /// A value of the wrong length: a byte string of the wrong number of
+    /// bytes, a fixed-size list of the wrong number of entries, or a list over
+    /// its limit (EIP-712 types and fields, intents).
     InvalidLength {
         /// Where in the input.
         path: String,
-        /// The required length in bytes.
+        /// The required length (bytes of a byte string, entries of a list), or
+        /// the most a list may hold.
         expected: usize,
         /// The length that was given.
         actual: usize,
@@ -567,7 +570,7 @@ impl fmt::Display for Error {
             Self::InvalidBase64 { .. } => "expected a standard base64 string".into(),
             Self::InvalidLength {
                 expected, actual, ..
-            } => alloc::format!("expected {expected} bytes, got {actual}"),
+            } => alloc::format!("expected length {expected}, got {actual}"),
             Self::UnsupportedCurve { found, .. } => {
                 alloc::format!("unsupported curve prefix {found:?}")
             }

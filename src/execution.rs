@@ -941,6 +941,44 @@ const QUOTE_FIELDS: &[&str] = &[
     "swapType",
 ];
 
+/// Most Solana steps in one execution (the API's limit; EVM steps: [`crate::step::MAX_STEPS`]).
+pub const MAX_SOLANA_STEPS: usize = 50;
+
+/// Highest `quote.slippageTolerance`, in basis points: 10,000 = 100 %.
+pub const MAX_SLIPPAGE_BPS: u64 = 10_000;
+
+/// Checks a request's `quote`; returns its `swapType`.
+fn check_quote(q: &Value, out_operation: bool) -> Result<Option<String>> {
+    let quote = Obj::new(q, "quote")?;
+    quote.deny_unknown(QUOTE_FIELDS)?;
+    if quote.get("recipient").is_some() && !out_operation {
+        return Err(Error::RecipientNotAllowed {
+            path: "quote.recipient".into(),
+        });
+    }
+    let swap_type = quote.opt_str("swapType")?.map(String::from);
+    if let Some(v) = quote.get("slippageTolerance") {
+        check_slippage(v, &quote.path_of("slippageTolerance"))?;
+    }
+    Ok(swap_type)
+}
+
+/// `quote.slippageTolerance`: a whole number of basis points, 0 to [`MAX_SLIPPAGE_BPS`].
+fn check_slippage(v: &Value, path: &str) -> Result<()> {
+    let Value::Number(n) = v else {
+        return Err(json::wrong_type(path, "a number of basis points", v));
+    };
+    match n.as_u64() {
+        Some(bps) if bps <= MAX_SLIPPAGE_BPS => Ok(()),
+        _ => Err(Error::InvalidNumber {
+            path: path.into(),
+            reason: alloc::format!(
+                "{n} is not a whole number of basis points from 0 to {MAX_SLIPPAGE_BPS} (100 %)"
+            ),
+        }),
+    }
+}
+
 /// The ERC-20 address inside a 1Click asset id such as
 /// `nep141:base-0x833589fcd6edb6e08f4c7c32d4f71b54bda02913.omft.near`
 /// (`None` for a native asset such as `nep141:base.omft.near`).
@@ -958,7 +996,10 @@ pub fn asset_token_address(asset: &str) -> Option<String> {
 ///
 /// # Errors
 /// [`Error::UnknownField`] (body, quote or step keys), [`Error::StepsRequired`],
-/// [`Error::RecipientNotAllowed`], [`Error::TooManySteps`],
+/// [`Error::RecipientNotAllowed`], [`Error::InvalidType`] and
+/// [`Error::InvalidNumber`] (`quote.slippageTolerance` outside 0 to
+/// [`MAX_SLIPPAGE_BPS`]), [`Error::TooManySteps`] (more than 30 EVM or
+/// [`MAX_SOLANA_STEPS`] Solana steps),
 /// [`Error::PlaceholderNotAllowed`], [`Error::DepositTransferRequired`],
 /// [`Error::DestinationTokenNotUsed`], and the step errors of
 /// [`crate::step::validate_step`], with paths.
@@ -984,17 +1025,10 @@ pub fn validate_execution_request(body: &Value, kind: RequestKind) -> Result<()>
         .get("outOperation")
         .and_then(Value::as_bool)
         .unwrap_or(false);
-    let mut swap_type = None;
-    if let Some(q) = obj.get("quote") {
-        let quote = Obj::new(q, "quote")?;
-        quote.deny_unknown(QUOTE_FIELDS)?;
-        if quote.get("recipient").is_some() && !out_operation {
-            return Err(Error::RecipientNotAllowed {
-                path: "quote.recipient".into(),
-            });
-        }
-        swap_type = quote.opt_str("swapType")?.map(String::from);
-    }
+    let swap_type = match obj.get("quote") {
+        Some(q) => check_quote(q, out_operation)?,
+        None => None,
+    };
     let steps = match obj.get("steps") {
         Some(Value::Array(items)) if !items.is_empty() => items.as_slice(),
         Some(Value::Array(_) | Value::Null) | None if dry => &[],
@@ -1006,6 +1040,13 @@ pub fn validate_execution_request(body: &Value, kind: RequestKind) -> Result<()>
         Some(other) => return Err(json::wrong_type("steps", "an array", other)),
     };
     if !evm {
+        if steps.len() > MAX_SOLANA_STEPS {
+            return Err(Error::TooManySteps {
+                path: "steps".into(),
+                max: MAX_SOLANA_STEPS,
+                actual: steps.len(),
+            });
+        }
         return Ok(());
     }
     let validated = crate::step::validate_steps(&Value::Array(steps.to_vec()))?;

@@ -62,7 +62,7 @@ fn is_decimal(s: &str) -> bool {
 }
 
 /// Validates one step as the API does (only the five keys; `to` an address or
-/// `{DEPOSIT_ADDRESS}`; `value` a decimal string or a placeholder; the
+/// `{DEPOSIT_ADDRESS}`; `value` a decimal uint256 or a placeholder; the
 /// signature at most 1024 bytes and 6 tuple/array levels; parameters of the
 /// right shape and forms, placeholders allowed).
 ///
@@ -79,6 +79,44 @@ pub fn validate_step(v: &Value) -> Result<Step> {
         crate::abi::parse_address(to, "to")?;
     }
     let signature = obj.req_str("functionSignature")?;
+    let function = step_function(signature)?;
+    let params = obj.req("parameters")?;
+    let Value::Array(parameters) = params else {
+        return Err(json::wrong_type("parameters", "an array", params));
+    };
+    function.check(parameters)?;
+    let value = obj.req_str("value")?;
+    if is_decimal(value) {
+        // The native value is a uint256, as the ABI layer reads integers.
+        if U256::from_str_radix(value, 10).is_err() {
+            return Err(Error::InvalidNumber {
+                path: "value".into(),
+                reason: alloc::format!("{value:?} does not fit 256 bits (a uint256)"),
+            });
+        }
+    } else if placeholder_name(value).is_none() {
+        return Err(Error::InvalidNumber {
+            path: "value".into(),
+            reason: alloc::format!("{value:?} is not a decimal string or a placeholder"),
+        });
+    }
+    Ok(Step {
+        to: to.into(),
+        function_signature: signature.into(),
+        function,
+        parameters: parameters.clone(),
+        value: value.into(),
+        metadata: obj.get("metadata").cloned(),
+    })
+}
+
+/// Parses a step's `functionSignature` as [`validate_step`] does: at most
+/// [`MAX_STEP_SIGNATURE_LEN`] bytes, a valid signature, at most
+/// [`MAX_STEP_TYPE_DEPTH`] tuple/array levels.
+///
+/// # Errors
+/// [`Error::InvalidFunctionSignature`] at `functionSignature`.
+pub fn step_function(signature: &str) -> Result<FunctionSig> {
     if signature.len() > MAX_STEP_SIGNATURE_LEN {
         return Err(Error::InvalidFunctionSignature {
             path: "functionSignature".into(),
@@ -96,26 +134,7 @@ pub fn validate_step(v: &Value) -> Result<Step> {
             });
         }
     }
-    let params = obj.req("parameters")?;
-    let Value::Array(parameters) = params else {
-        return Err(json::wrong_type("parameters", "an array", params));
-    };
-    function.check(parameters)?;
-    let value = obj.req_str("value")?;
-    if !is_decimal(value) && placeholder_name(value).is_none() {
-        return Err(Error::InvalidNumber {
-            path: "value".into(),
-            reason: alloc::format!("{value:?} is not a decimal string or a placeholder"),
-        });
-    }
-    Ok(Step {
-        to: to.into(),
-        function_signature: signature.into(),
-        function,
-        parameters: parameters.clone(),
-        value: value.into(),
-        metadata: obj.get("metadata").cloned(),
-    })
+    Ok(function)
 }
 
 /// Validates a list of steps (at most [`MAX_STEPS`]); paths start at `steps[i]`.

@@ -4,16 +4,26 @@
 //! path, never a silent coercion. Strings with lone surrogates are refused
 //! (`INVALID_STRING`) instead of being replaced by U+FFFD, which would change
 //! the bytes that get signed.
+//!
+//! Bounded: nesting stops at [`MAX_DEPTH`], arrays at [`MAX_ARRAY_LEN`]
+//! entries, and where the caller says what a value is (a
+//! [`Cap`]: steps, ABI parameters, EIP-712 types) a list longer than the core
+//! accepts there is refused before any of its entries is read.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
+use alloy_dyn_abi::DynSolType;
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::{JsCast as _, JsValue};
 
+use crate::abi::FunctionSig;
+use crate::eip712::{MAX_FIELDS, MAX_TYPES};
 use crate::encoding::to_array;
 use crate::error::{join_path, Error, Result};
+use crate::execution::MAX_SOLANA_STEPS;
+use crate::step::MAX_STEPS;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
@@ -97,14 +107,19 @@ fn invalid_type(path: &str, expected: &str, v: &JsValue) -> Error {
 }
 
 /// A JS string as UTF-8.
+///
+/// One copy through wasm-bindgen (`TextEncoder.encodeInto`), which turns each
+/// lone surrogate into U+FFFD. So only a result holding U+FFFD can have come
+/// from a lone surrogate; it did exactly when it does not convert back to the
+/// same JS string. An honest U+FFFD is kept.
 pub(crate) fn string(v: &JsValue, path: &str) -> Result<String> {
-    let Some(js) = v.dyn_ref::<JsString>() else {
+    let Some(s) = v.as_string() else {
         return Err(invalid_type(path, "a string", v));
     };
-    if !js.is_valid_utf16() {
+    if s.contains('\u{FFFD}') && JsValue::from_str(&s) != *v {
         return Err(Error::InvalidString { path: path.into() });
     }
-    Ok(String::from(js))
+    Ok(s)
 }
 
 /// The bytes of a `Uint8Array` (or a subclass such as Node's `Buffer`).
@@ -133,15 +148,268 @@ pub(crate) fn message(v: &JsValue, path: &str) -> Result<Vec<u8>> {
 /// A plain JS value (plain objects, arrays, strings, finite numbers, booleans,
 /// null) as JSON. Object fields that are `undefined` are left out.
 pub(crate) fn json(v: &JsValue, path: &str) -> Result<Value> {
-    json_at(v, path, 0, false)
+    let r = Reader {
+        bigint: false,
+        root: path,
+        core_root: path,
+    };
+    json_at(v, path, 0, &r, Cap::Any)
 }
 
 /// As [`json`], but a `bigint` becomes its decimal string (step parameters).
 pub(crate) fn json_with_bigint(v: &JsValue, path: &str) -> Result<Value> {
-    json_at(v, path, 0, true)
+    json_capped(v, path, path, Cap::Any)
 }
 
-fn json_at(v: &JsValue, path: &str, depth: usize, bigint: bool) -> Result<Value> {
+/// As [`json_with_bigint`], with the caps of `cap`. `path` names the value in
+/// the converter's errors, `core_path` names it in the core's: an over-long
+/// list is refused with the core's error, at the core's path.
+pub(crate) fn json_capped(v: &JsValue, path: &str, core_path: &str, cap: Cap<'_>) -> Result<Value> {
+    let r = Reader {
+        bigint: true,
+        root: path,
+        core_root: core_path,
+    };
+    json_at(v, path, 0, &r, cap)
+}
+
+/// What the converter knows of a value's place in a call. A list longer than
+/// the core accepts there is refused before any of its entries is read, with
+/// the error the core gives for it (the same code and path), so that a huge
+/// list costs nothing. When the input also has a fault the core would report
+/// first (an unknown field, a bad address), the list's error may come first.
+#[derive(Clone, Copy)]
+pub(crate) enum Cap<'a> {
+    /// Only the generic limits ([`MAX_DEPTH`], [`MAX_ARRAY_LEN`]).
+    Any,
+    /// An object whose named fields have caps.
+    Fields(&'a [(&'a str, Cap<'a>)]),
+    /// A list of at most `max` EVM steps (`TOO_MANY_STEPS`), each a [`Cap::Step`].
+    EvmSteps(usize),
+    /// A list of at most `max` steps of another chain (`TOO_MANY_STEPS`).
+    OtherSteps(usize),
+    /// One EVM step: its `parameters` are capped by its `functionSignature`.
+    Step,
+    /// The `parameters` of the EVM step `step` (at `step_path` in the core's
+    /// paths): a list of more than [`STEP_PARAMS_READ_FIRST`] entries is
+    /// checked against the step's `functionSignature`, read and parsed first.
+    StepParams {
+        /// The step object.
+        step: &'a JsValue,
+        /// The core's path of the step.
+        step_path: &'a str,
+    },
+    /// A create-execution body: its `steps` are capped as its `type` says.
+    ExecutionRequest,
+    /// The parameters of a parsed function: more than its arity is
+    /// `ABI_ARITY_MISMATCH`.
+    Params(&'a FunctionSig),
+    /// One ABI value: a tuple or a fixed array of more entries than its
+    /// length is `ABI_ARITY_MISMATCH`.
+    Abi(&'a DynSolType),
+    /// EIP-712 `types`: at most [`MAX_TYPES`] struct types, counting `extra`
+    /// types the core adds (`INVALID_LENGTH` at `types`, as the core reports
+    /// it), each of at most [`MAX_FIELDS`] fields.
+    Types {
+        /// Types the core adds to these (Permit2's own).
+        extra: usize,
+    },
+    /// The fields of one EIP-712 struct type: at most [`MAX_FIELDS`] (`INVALID_LENGTH`).
+    StructFields,
+}
+
+/// `typedData` of the EIP-712 exports (and of `reviewPermit2`).
+pub(crate) const TYPED_DATA: Cap<'static> = Cap::Fields(&[("types", Cap::Types { extra: 0 })]);
+/// `args` of the Permit2 builders: a witness's types join Permit2's three
+/// (`EIP712Domain`, the primary type, `TokenPermissions`).
+pub(crate) const PERMIT2_ARGS: Cap<'static> = Cap::Fields(&[(
+    "witness",
+    Cap::Fields(&[("types", Cap::Types { extra: 3 })]),
+)]);
+/// An Intents Connect execution (`prepareSigning`).
+pub(crate) const EXECUTION: Cap<'static> = Cap::Fields(&[("steps", Cap::EvmSteps(MAX_STEPS))]);
+/// A list of EVM steps (`validateSteps`, `reviewSteps`).
+pub(crate) const STEPS: Cap<'static> = Cap::EvmSteps(MAX_STEPS);
+
+impl<'a> Cap<'a> {
+    /// The cap of field `name` (for caps that need no sibling field).
+    fn field(self, name: &str) -> Cap<'a> {
+        match self {
+            Cap::Fields(fields) => fields
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map_or(Cap::Any, |(_, c)| *c),
+            Cap::Types { .. } => Cap::StructFields,
+            _ => Cap::Any,
+        }
+    }
+
+    /// The cap of entry `i` of a list.
+    fn item(self, i: usize) -> Cap<'a> {
+        match self {
+            Cap::EvmSteps(_) => Cap::Step,
+            Cap::Params(f) => f
+                .inputs
+                .get(i)
+                .map_or(Cap::Any, |input| Cap::Abi(&input.ty)),
+            Cap::Abi(DynSolType::Array(inner) | DynSolType::FixedArray(inner, _)) => {
+                Cap::Abi(inner)
+            }
+            Cap::Abi(DynSolType::Tuple(types)) => types.get(i).map_or(Cap::Any, Cap::Abi),
+            _ => Cap::Any,
+        }
+    }
+
+    /// Checks the length of an array before its entries are read.
+    fn check_array(self, r: &Reader<'_>, path: &str, len: usize) -> Result<()> {
+        // Only an over-long list: a short one is cheap to read, and the core
+        // may refuse something inside it first.
+        let arity = |expected: usize| {
+            if len <= expected {
+                Ok(())
+            } else {
+                Err(Error::AbiArityMismatch {
+                    path: r.core_path(path),
+                    expected,
+                    actual: len,
+                })
+            }
+        };
+        match self {
+            Cap::EvmSteps(max) | Cap::OtherSteps(max) if len > max => Err(Error::TooManySteps {
+                path: r.core_path(path),
+                max,
+                actual: len,
+            }),
+            Cap::Params(f) => arity(f.inputs.len()),
+            Cap::Abi(DynSolType::FixedArray(_, n)) => arity(*n),
+            Cap::Abi(DynSolType::Tuple(types)) => arity(types.len()),
+            Cap::StepParams { step, step_path } if len > STEP_PARAMS_READ_FIRST => {
+                match step_function(step) {
+                    Some(Ok(f)) => arity(f.inputs.len()),
+                    // The core refuses the signature before it reads the parameters.
+                    Some(Err(e)) => Err(e.at(step_path)),
+                    None => Ok(()),
+                }
+            }
+            Cap::StructFields if len > MAX_FIELDS => Err(Error::InvalidLength {
+                path: r.core_path(path),
+                expected: MAX_FIELDS,
+                actual: len,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Checks the number of keys of an object before any is read.
+    fn check_object(self, len: usize) -> Result<()> {
+        match self {
+            Cap::Types { extra } if len.saturating_add(extra) > MAX_TYPES => {
+                Err(Error::InvalidLength {
+                    path: "types".into(),
+                    expected: MAX_TYPES,
+                    actual: len.saturating_add(extra),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// How a conversion names paths.
+struct Reader<'r> {
+    /// A `bigint` becomes its decimal string.
+    bigint: bool,
+    /// The converter's name of the value converted.
+    root: &'r str,
+    /// The core's name of it.
+    core_root: &'r str,
+}
+
+impl Reader<'_> {
+    /// The core's path of a converter path inside the value.
+    fn core_path(&self, path: &str) -> String {
+        let rest = path.strip_prefix(self.root).unwrap_or(path);
+        join_path(self.core_root, rest.strip_prefix('.').unwrap_or(rest))
+    }
+}
+
+/// Step parameters read without looking at the step's signature: a short
+/// list costs less to read than the signature to parse, and the core checks it.
+const STEP_PARAMS_READ_FIRST: usize = 64;
+
+/// What a [`Cap::Step`] or [`Cap::ExecutionRequest`] needs to cap the
+/// object's fields.
+enum Prepared {
+    /// Nothing.
+    Nothing,
+    /// The step object and its core path.
+    Step(JsValue, String),
+    /// The cap of the body's `steps`, from the body's `type`.
+    Steps(Cap<'static>),
+}
+
+impl Prepared {
+    /// What `cap` needs of the object `v` at `path`.
+    fn of(cap: Cap<'_>, v: &JsValue, r: &Reader<'_>, path: &str) -> Self {
+        match cap {
+            Cap::Step => Prepared::Step(v.clone(), r.core_path(path)),
+            Cap::ExecutionRequest => {
+                let solana = Reflect::get(v, &"type".into())
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .is_some_and(|t| t == "solana");
+                Prepared::Steps(if solana {
+                    Cap::OtherSteps(MAX_SOLANA_STEPS)
+                } else {
+                    Cap::EvmSteps(MAX_STEPS)
+                })
+            }
+            _ => Prepared::Nothing,
+        }
+    }
+
+    /// The cap of field `name` of the object.
+    fn field<'p>(&'p self, cap: Cap<'p>, name: &str) -> Cap<'p> {
+        match (self, name) {
+            (Prepared::Step(step, step_path), "parameters") => Cap::StepParams { step, step_path },
+            (Prepared::Steps(steps), "steps") => *steps,
+            (Prepared::Nothing, _) => cap.field(name),
+            _ => Cap::Any,
+        }
+    }
+}
+
+/// A step's `functionSignature` as the core reads it: `None` when reading it
+/// here would not tell what the core says (a throwing getter, a `bigint`, a
+/// value the converter itself refuses).
+fn step_function(step: &JsValue) -> Option<Result<FunctionSig>> {
+    let v = Reflect::get(step, &"functionSignature".into()).ok()?;
+    let wrong = |actual: &str| Error::InvalidType {
+        path: "functionSignature".into(),
+        expected: "a string".into(),
+        actual: actual.into(),
+    };
+    Some(if v.is_undefined() || v.is_null() {
+        Err(Error::MissingField {
+            path: "functionSignature".into(),
+        })
+    } else if v.is_string() {
+        crate::step::step_function(&string(&v, "").ok()?)
+    } else if v.as_bool().is_some() {
+        Err(wrong("boolean"))
+    } else if v.as_f64().is_some_and(f64::is_finite) {
+        Err(wrong("number"))
+    } else if array_is_array(&v).ok()? {
+        Err(wrong("array"))
+    } else if is_plain_object(&v) {
+        Err(wrong("object"))
+    } else {
+        return None;
+    })
+}
+
+fn json_at(v: &JsValue, path: &str, depth: usize, r: &Reader<'_>, cap: Cap<'_>) -> Result<Value> {
     if depth > MAX_DEPTH {
         return Err(Error::InvalidJson {
             path: path.into(),
@@ -160,7 +428,7 @@ fn json_at(v: &JsValue, path: &str, depth: usize, bigint: bool) -> Result<Value>
     if let Some(n) = v.as_f64() {
         return number(n).ok_or_else(|| invalid_type(path, "a finite number", v));
     }
-    if bigint && v.is_bigint() {
+    if r.bigint && v.is_bigint() {
         let b: &js_sys::BigInt = v.unchecked_ref();
         let text = b
             .to_string(10)
@@ -184,6 +452,14 @@ fn json_at(v: &JsValue, path: &str, depth: usize, bigint: bool) -> Result<Value>
                 actual: alloc::format!("an array of {len} entries"),
             });
         }
+        // The number of entries the loop below reads: 0 ..= MAX_ARRAY_LEN.
+        #[allow(
+            clippy::as_conversions,
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss
+        )]
+        let count = len.ceil().max(0.0) as usize;
+        cap.check_array(r, path, count)?;
         let mut out = Vec::new();
         let mut i: u32 = 0;
         while f64::from(i) < len {
@@ -191,25 +467,35 @@ fn json_at(v: &JsValue, path: &str, depth: usize, bigint: bool) -> Result<Value>
             let idx = i;
             i += 1;
             let i = idx;
+            let item_cap = usize::try_from(i).map_or(Cap::Any, |i| cap.item(i));
             out.push(json_at(
                 &item,
                 &alloc::format!("{path}[{i}]"),
                 depth + 1,
-                bigint,
+                r,
+                item_cap,
             )?);
         }
         return Ok(Value::Array(out));
     }
     if is_plain_object(v) {
+        let names = object_keys(v).map_err(|_| unreadable(path))?;
+        cap.check_object(usize::try_from(names.length()).unwrap_or(usize::MAX))?;
+        let names = names
+            .iter()
+            .map(|name| string(&name, path))
+            .collect::<Result<Vec<String>>>()?;
+        let prepared = Prepared::of(cap, v, r, path);
         let mut map = Map::new();
-        for name in keys(v, path)? {
+        for name in names {
             let field_path = join_path(path, &name);
             let value =
                 Reflect::get(v, &JsValue::from_str(&name)).map_err(|_| unreadable(&field_path))?;
             if value.is_undefined() {
                 continue;
             }
-            map.insert(name, json_at(&value, &field_path, depth + 1, bigint)?);
+            let field_cap = prepared.field(cap, &name);
+            map.insert(name, json_at(&value, &field_path, depth + 1, r, field_cap)?);
         }
         return Ok(Value::Object(map));
     }

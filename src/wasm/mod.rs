@@ -425,14 +425,100 @@ fn string_map(v: &JsValue, path: &str) -> crate::Result<crate::abi::Placeholders
     Ok(out)
 }
 
-fn parameters(v: &JsValue) -> crate::Result<Vec<Value>> {
-    match convert::json_with_bigint(v, "parameters")? {
+fn parameters(v: &JsValue, sig: &crate::abi::FunctionSig) -> crate::Result<Vec<Value>> {
+    match convert::json_capped(v, "parameters", "parameters", convert::Cap::Params(sig))? {
         Value::Array(items) => Ok(items),
         other => Err(Error::InvalidType {
             path: "parameters".into(),
             expected: "an array".into(),
             actual: crate::json::type_name(&other).into(),
         }),
+    }
+}
+
+std::thread_local! {
+    /// Parsed signatures of the last calls (bounded; see `abi::SignatureCache`).
+    static SIGNATURES: core::cell::RefCell<crate::abi::SignatureCache> =
+        core::cell::RefCell::new(crate::abi::SignatureCache::default());
+}
+
+fn cached_signature(signature: &JsValue) -> crate::Result<alloc::rc::Rc<crate::abi::FunctionSig>> {
+    let text = string(signature, "functionSignature")?;
+    SIGNATURES.with(|cache| match cache.try_borrow_mut() {
+        Ok(mut cache) => cache.parse(&text),
+        // Not reachable (no re-entrant calls); parse without the cache.
+        Err(_) => crate::abi::FunctionSig::parse(&text).map(alloc::rc::Rc::new),
+    })
+}
+
+fn encode_with(
+    sig: &crate::abi::FunctionSig,
+    parameters_: &JsValue,
+    options: Option<JsValue>,
+) -> crate::Result<Vec<u8>> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let params = parameters(parameters_, sig)?;
+    let placeholders = string_map(
+        &convert::option(&options, "placeholders", &["placeholders"])?,
+        "options.placeholders",
+    )?;
+    sig.encode(&params, &placeholders)
+}
+
+/// A parsed function signature, reusable for many calls: parse once, then
+/// `encode`/`decode` without parsing or hashing the signature again.
+/// (`abiEncodeCall`/`abiDecodeCall` also keep the last 32 signatures parsed.)
+#[wasm_bindgen(js_name = AbiFunction)]
+pub struct AbiFunction {
+    sig: alloc::rc::Rc<crate::abi::FunctionSig>,
+}
+
+#[wasm_bindgen(js_class = AbiFunction)]
+impl AbiFunction {
+    /// Parses `transfer(address,uint256)` or `function transfer(address to, uint256 amount)`;
+    /// `""` is a bare value transfer. Throws `INVALID_FUNCTION_SIGNATURE`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(js_name = functionSignature, unchecked_param_type = "string")]
+        signature: JsValue,
+    ) -> JsResult<AbiFunction> {
+        js(cached_signature(&signature).map(|sig| AbiFunction { sig }))
+    }
+
+    /// The canonical signature, types only (`""` for a value transfer).
+    #[wasm_bindgen(getter)]
+    pub fn canonical(&self) -> String {
+        self.sig.canonical()
+    }
+
+    /// The 4-byte selector, or `undefined` for a value transfer.
+    #[wasm_bindgen(getter)]
+    pub fn selector(&self) -> Option<Vec<u8>> {
+        self.sig.selector().map(|s| s.to_vec())
+    }
+
+    /// As `abiEncodeCall(functionSignature, parameters, options)`.
+    pub fn encode(
+        &self,
+        #[wasm_bindgen(js_name = parameters, unchecked_param_type = "StepParameter[]")]
+        parameters_: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "AbiEncodeOptions")] options: Option<
+            JsValue,
+        >,
+    ) -> JsResult<Vec<u8>> {
+        js(encode_with(&self.sig, &parameters_, options))
+    }
+
+    /// As `abiDecodeCall(functionSignature, calldata)`.
+    #[wasm_bindgen(unchecked_return_type = "StepParameter[]")]
+    pub fn decode(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] calldata: JsValue,
+    ) -> JsResult<JsValue> {
+        js((|| {
+            let data = bytes(&calldata, "calldata")?;
+            Ok(to_js(&Value::Array(self.sig.decode(&data)?)))
+        })())
     }
 }
 
@@ -445,16 +531,7 @@ pub fn abi_encode_call(
     parameters_: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AbiEncodeOptions")] options: Option<JsValue>,
 ) -> JsResult<Vec<u8>> {
-    let options = options.unwrap_or(JsValue::UNDEFINED);
-    js((|| {
-        let sig = crate::abi::FunctionSig::parse(&string(&signature, "functionSignature")?)?;
-        let params = parameters(&parameters_)?;
-        let placeholders = string_map(
-            &convert::option(&options, "placeholders", &["placeholders"])?,
-            "options.placeholders",
-        )?;
-        sig.encode(&params, &placeholders)
-    })())
+    js(cached_signature(&signature).and_then(|sig| encode_with(&sig, &parameters_, options)))
 }
 
 /// Decodes call data into parameters in the canonical string forms (decimal
@@ -467,7 +544,7 @@ pub fn abi_decode_call(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] calldata: JsValue,
 ) -> JsResult<JsValue> {
     js((|| {
-        let sig = crate::abi::FunctionSig::parse(&string(&signature, "functionSignature")?)?;
+        let sig = cached_signature(&signature)?;
         let data = bytes(&calldata, "calldata")?;
         Ok(to_js(&Value::Array(sig.decode(&data)?)))
     })())
@@ -480,7 +557,7 @@ pub fn function_selector(
     signature: JsValue,
 ) -> JsResult<Vec<u8>> {
     js((|| {
-        let sig = crate::abi::FunctionSig::parse(&string(&signature, "functionSignature")?)?;
+        let sig = cached_signature(&signature)?;
         sig.selector()
             .map(|s| s.to_vec())
             .ok_or(Error::InvalidFunctionSignature {
@@ -491,7 +568,12 @@ pub fn function_selector(
 }
 
 fn step_json(v: &JsValue, path: &str) -> crate::Result<Value> {
-    convert::json_with_bigint(v, path)
+    // A list of steps ("steps", core paths `steps[i]…`) or one step (core paths from the step).
+    if path == "steps" {
+        convert::json_capped(v, path, path, convert::STEPS)
+    } else {
+        convert::json_capped(v, path, "", convert::Cap::Step)
+    }
 }
 
 fn placeholders_js(list: &[(String, String)]) -> JsValue {
@@ -658,9 +740,18 @@ pub fn review_steps(
 
 fn typed_data(v: &JsValue) -> crate::Result<crate::eip712::TypedData> {
     if v.is_string() {
-        crate::eip712::TypedData::parse(&string(v, "typedData")?)
+        // Numbers read as a wallet's JSON.parse reads them (see json::parse_js_numbers).
+        crate::eip712::TypedData::from_json(&crate::json::parse_js_numbers(
+            &string(v, "typedData")?,
+            "",
+        )?)
     } else {
-        crate::eip712::TypedData::from_json(&convert::json_with_bigint(v, "typedData")?)
+        crate::eip712::TypedData::from_json(&convert::json_capped(
+            v,
+            "typedData",
+            "",
+            convert::TYPED_DATA,
+        )?)
     }
 }
 
@@ -768,7 +859,8 @@ fn permit2_with(
     f: fn(&Value) -> crate::Result<crate::permit2::Built>,
     args: &JsValue,
 ) -> JsResult<JsValue> {
-    js(convert::json_with_bigint(args, "args").and_then(|a| f(&a))).map(|b| permit2_js(&b))
+    js(convert::json_capped(args, "args", "args", convert::PERMIT2_ARGS).and_then(|a| f(&a)))
+        .map(|b| permit2_js(&b))
 }
 
 /// Permit2 `SignatureTransfer` `PermitTransferFrom` typed data.
@@ -882,7 +974,7 @@ pub fn review_permit2(
                 known_spenders.push(s.into());
             }
         }
-        let typed = convert::json_with_bigint(&typed, "typedData")?;
+        let typed = convert::json_capped(&typed, "typedData", "", convert::TYPED_DATA)?;
         let r = crate::permit2::review(
             &typed,
             &crate::permit2::ReviewOptions {
@@ -1017,7 +1109,7 @@ pub fn prepare_signing(
             &convert::option(&options, "knownContracts", KEYS)?,
             "options.knownContracts",
         )?;
-        let value = convert::json_with_bigint(&execution, "execution")?;
+        let value = convert::json_capped(&execution, "execution", "", convert::EXECUTION)?;
         crate::execution::Wallet::parse(&wallet).map_err(|e| match e {
             Error::InvalidWallet { reason, .. } => Error::InvalidWallet {
                 path: "options.wallet".into(),
@@ -1313,7 +1405,8 @@ pub fn validate_execution_request(
                 })
             }
         };
-        exec::validate_execution_request(&convert::json_with_bigint(&body, "body")?, kind)
+        let body = convert::json_capped(&body, "body", "", convert::Cap::ExecutionRequest)?;
+        exec::validate_execution_request(&body, kind)
     })())
 }
 

@@ -375,9 +375,9 @@ test('every code is in the README "## Error codes" table', () => {
   for (const w of warnings) assert.ok(section.includes(`\`${w}\``), `README "## Error codes" does not name warning ${w}`);
 });
 
-test("the package exports exactly the functions its .d.ts declares", () => {
+test("the package exports exactly the functions and classes its .d.ts declares", () => {
   const dts = readFileSync(join(INSTALLED, "bundler/intent_signer.d.ts"), "utf8");
-  const declared = [...dts.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]).sort();
+  const declared = [...dts.matchAll(/^export (?:function|class) (\w+)\b/gm)].map((m) => m[1]).sort();
   const exported = Object.keys(lib).filter((k) => typeof lib[k] === "function" && k !== "default").sort();
   assert.deepEqual(exported, declared);
 });

@@ -5,6 +5,7 @@
 // the values come from tests/vectors/upstream.json.
 
 import {
+  AbiFunction,
   abiDecodeCall,
   abiEncodeCall,
   buildInfo,
@@ -387,6 +388,14 @@ export function steps(): string[] {
   const supply: Uint8Array = abiEncodeCall(supplyStep.functionSignature, supplyStep.parameters, options);
   const decoded: StepParameter[] = abiDecodeCall("transfer(address,uint256)", calldata);
   const selector: Uint8Array = functionSelector("function transfer(address to, uint256 amount)");
+  // A signature parsed once, reused.
+  const transfer = new AbiFunction("function transfer(address to, uint256 amount)");
+  const again: Uint8Array = transfer.encode(["0x546252c9a0E974f75892b4c54b7a67B69a0aFf45", 5948n], options);
+  const back: StepParameter[] = transfer.decode(again);
+  const sel: Uint8Array | undefined = transfer.selector;
+  const canonical: string = transfer.canonical;
+  transfer.free();
+  void [back, sel, canonical];
   validateStep(feeStep);
   validateSteps([feeStep, supplyStep]);
   const found: StepPlaceholder[] = stepPlaceholders(supplyStep);
@@ -492,6 +501,8 @@ export function misuse(bytes: Uint8Array, v: MultiPayloadVerification, d: Decode
   validateStep({ to: "0x", functionSignature: "", parameters: [] });
   // @ts-expect-error parameters are an array
   abiEncodeCall("f(uint256)", "1");
+  // @ts-expect-error parameters are an array
+  new AbiFunction("f(uint256)").encode("1");
   // @ts-expect-error objects are not ABI parameters (tuples are arrays)
   abiEncodeCall("f((uint256))", [{ a: "1" }]);
   // @ts-expect-error placeholder values are strings
