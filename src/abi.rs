@@ -244,11 +244,14 @@ impl FunctionSig {
         let Some(selector) = self.selector() else {
             return Ok(Vec::new());
         };
-        let mut values = Vec::with_capacity(parameters.len());
-        for (i, (input, param)) in self.inputs.iter().zip(parameters).enumerate() {
-            let path = alloc::format!("parameters[{i}]");
-            values.push(coerce(&input.ty, param, &path, ctx)?);
-        }
+        let mut path = String::with_capacity(32);
+        path.push_str("parameters");
+        let values = coerce_each(
+            self.inputs.iter().map(|i| &i.ty),
+            parameters,
+            &mut path,
+            ctx,
+        )?;
         let mut out = selector.to_vec();
         out.extend(DynSolValue::Tuple(values).abi_encode_params());
         Ok(out)
@@ -566,40 +569,77 @@ fn items<'a>(ty: &DynSolType, v: &'a Value, path: &str, len: Option<usize>) -> R
     Ok(items)
 }
 
-fn coerce_all(
-    ty: &DynSolType,
-    items: &[Value],
-    path: &str,
-    ctx: Ctx<'_>,
-) -> Result<Vec<DynSolValue>> {
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| coerce(ty, item, &alloc::format!("{path}[{i}]"), ctx))
-        .collect()
+/// Appends `[i]` to a path without the formatting machinery (this runs for
+/// every array entry and tuple component of every call).
+pub(crate) fn push_index(path: &mut String, i: usize) {
+    let mut digits = [0u8; 20];
+    let mut n = i;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            // n % 10 < 10: the cast cannot truncate.
+            #[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
+            let digit = (n % 10) as u8;
+            *d = b'0' + digit;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    path.push('[');
+    path.push_str(core::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default());
+    path.push(']');
 }
 
-fn coerce(ty: &DynSolType, v: &Value, path: &str, ctx: Ctx<'_>) -> Result<DynSolValue> {
+/// Coerces each entry, with the path buffer extended by `[i]` for each.
+fn coerce_each<'t>(
+    types: impl Iterator<Item = &'t DynSolType>,
+    items: &[Value],
+    path: &mut String,
+    ctx: Ctx<'_>,
+) -> Result<Vec<DynSolValue>> {
+    let base = path.len();
+    let mut out = Vec::with_capacity(items.len());
+    for (i, (ty, item)) in types.zip(items).enumerate() {
+        path.truncate(base);
+        push_index(path, i);
+        out.push(coerce(ty, item, path, ctx)?);
+    }
+    path.truncate(base);
+    Ok(out)
+}
+
+/// `path` is a buffer: entries below append to it and restore it.
+fn coerce(ty: &DynSolType, v: &Value, path: &mut String, ctx: Ctx<'_>) -> Result<DynSolValue> {
     match ty {
-        DynSolType::Array(inner) => Ok(DynSolValue::Array(coerce_all(
-            inner,
-            items(ty, v, path, None)?,
-            path,
-            ctx,
-        )?)),
-        DynSolType::FixedArray(inner, len) => Ok(DynSolValue::FixedArray(coerce_all(
-            inner,
-            items(ty, v, path, Some(*len))?,
-            path,
-            ctx,
-        )?)),
+        DynSolType::Array(inner) => {
+            let values = items(ty, v, path, None)?;
+            Ok(DynSolValue::Array(coerce_each(
+                core::iter::repeat(inner.as_ref()),
+                values,
+                path,
+                ctx,
+            )?))
+        }
+        DynSolType::FixedArray(inner, len) => {
+            let values = items(ty, v, path, Some(*len))?;
+            Ok(DynSolValue::FixedArray(coerce_each(
+                core::iter::repeat(inner.as_ref()),
+                values,
+                path,
+                ctx,
+            )?))
+        }
         DynSolType::Tuple(types) => {
             let values = items(ty, v, path, Some(types.len()))?;
-            let mut out = Vec::with_capacity(types.len());
-            for (i, (t, item)) in types.iter().zip(values).enumerate() {
-                out.push(coerce(t, item, &alloc::format!("{path}[{i}]"), ctx)?);
-            }
-            Ok(DynSolValue::Tuple(out))
+            Ok(DynSolValue::Tuple(coerce_each(
+                types.iter(),
+                values,
+                path,
+                ctx,
+            )?))
         }
         _ => coerce_leaf(ty, v, path, ctx),
     }
@@ -768,13 +808,51 @@ pub fn parse_address(s: &str, path: &str) -> Result<Address> {
     let has_upper = body.bytes().any(|b| b.is_ascii_uppercase());
     let bytes = hex_decode(body).map_err(|e| e.at(path))?;
     let address = Address::from_slice(&bytes);
-    if has_lower && has_upper && address.to_checksum(None) != s {
-        return Err(Error::InvalidChecksum {
-            path: path.into(),
-            expected: address.to_checksum(None),
-        });
+    if has_lower && has_upper && !checksum_seen(body) {
+        if address.to_checksum(None) != s {
+            return Err(Error::InvalidChecksum {
+                path: path.into(),
+                expected: address.to_checksum(None),
+            });
+        }
+        remember_checksum(body);
     }
     Ok(address)
+}
+
+/// How many EIP-55 spellings that passed the check are remembered, so that
+/// the same few addresses in call after call are hashed once (as viem does).
+const CHECKSUM_CACHE: usize = 64;
+
+std::thread_local! {
+    /// The 40 hex digits of recently checked mixed-case addresses (a ring).
+    static CHECKSUMS: core::cell::RefCell<(Vec<[u8; 40]>, usize)> =
+        const { core::cell::RefCell::new((Vec::new(), 0)) };
+}
+
+/// `true` when exactly these 40 digits (case included) passed the checksum before.
+fn checksum_seen(body: &str) -> bool {
+    CHECKSUMS.with(|c| {
+        c.try_borrow()
+            .is_ok_and(|c| c.0.iter().any(|seen| seen.as_slice() == body.as_bytes()))
+    })
+}
+
+fn remember_checksum(body: &str) {
+    let Ok(digits) = <[u8; 40]>::try_from(body.as_bytes()) else {
+        return;
+    };
+    CHECKSUMS.with(|c| {
+        if let Ok(mut c) = c.try_borrow_mut() {
+            let (ring, next) = &mut *c;
+            if ring.len() < CHECKSUM_CACHE {
+                ring.push(digits);
+            } else if let Some(slot) = ring.get_mut(*next) {
+                *slot = digits;
+            }
+            *next = (*next + 1) % CHECKSUM_CACHE;
+        }
+    });
 }
 
 /// Whether every decoded value fits its type: alloy keeps the whole 256-bit
@@ -895,4 +973,45 @@ impl SignatureCache {
 /// See [`FunctionSig::parse`] and [`FunctionSig::decode`].
 pub fn decode_call(signature: &str, calldata: &[u8]) -> Result<Vec<Value>> {
     FunctionSig::parse(signature)?.decode(calldata)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The checksum cache never lets a wrong spelling through: the expected
+    /// spelling is the EIP-55 example from the EIP (eips.ethereum.org/EIPS/eip-55).
+    #[test]
+    fn checksum_cache_keeps_refusing_wrong_spellings() {
+        let good = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+        let bad = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD";
+        for _ in 0..3 {
+            assert!(parse_address(good, "p").is_ok());
+            assert_eq!(
+                parse_address(bad, "p").unwrap_err().code(),
+                "INVALID_CHECKSUM"
+            );
+        }
+        // More distinct addresses than the cache holds, then the first again.
+        for i in 0..(CHECKSUM_CACHE + 5) {
+            let mut bytes = [0xabu8; 20];
+            bytes[0] = u8::try_from(i).unwrap();
+            let text = Address::from(bytes).to_checksum(None);
+            assert!(parse_address(&text, "p").is_ok());
+        }
+        assert!(parse_address(good, "p").is_ok());
+        assert_eq!(
+            parse_address(bad, "p").unwrap_err().code(),
+            "INVALID_CHECKSUM"
+        );
+    }
+
+    #[test]
+    fn index_paths() {
+        for i in [0usize, 7, 10, 99, 100, 65_535, usize::MAX] {
+            let mut p = String::from("parameters");
+            push_index(&mut p, i);
+            assert_eq!(p, alloc::format!("parameters[{i}]"));
+        }
+    }
 }

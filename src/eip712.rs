@@ -24,6 +24,7 @@
 //! read strictly (the forms of [`crate::abi`]); a struct value must have exactly
 //! its declared fields.
 
+use alloc::rc::Rc;
 use alloc::string::{String, ToString as _};
 use alloc::vec::Vec;
 
@@ -60,13 +61,77 @@ const DOMAIN_TYPE: &str = "EIP712Domain";
 /// A parsed, fully validated typed-data payload.
 #[derive(Debug, Clone)]
 pub struct TypedData {
+    schema: Rc<Schema>,
+    primary_type: String,
+    domain: DynSolValue,
+    message: Option<DynSolValue>,
+}
+
+/// What the types, the primary type and the domain's field names alone
+/// decide: validated once per distinct schema (see [`SCHEMAS`]).
+#[derive(Debug, Clone)]
+struct Schema {
     resolver: Resolver,
     types: Types,
     /// `typeHash` of every struct reachable from the primary type and the domain.
     type_hashes: alloc::collections::BTreeMap<String, [u8; 32]>,
-    primary_type: String,
-    domain: DynSolValue,
-    message: Option<DynSolValue>,
+    domain_ty: DynSolType,
+    /// `None` when the primary type is the domain.
+    message_ty: Option<DynSolType>,
+}
+
+/// The inputs a [`Schema`] is built from: the `types` JSON, `primaryType`
+/// and the names of the domain's fields.
+type SchemaKey = (Value, String, Vec<String>);
+
+/// Schemas kept (most recently used last), and the largest `types` (in
+/// fields) worth keeping: a wallet or page signs the same few kinds of
+/// payload again and again, so their type validation, resolution and type
+/// hashes are done once.
+const SCHEMA_CACHE: usize = 8;
+const SCHEMA_CACHE_MAX_FIELDS: usize = 128;
+
+std::thread_local! {
+    static SCHEMAS: core::cell::RefCell<Vec<(SchemaKey, Rc<Schema>)>> =
+        const { core::cell::RefCell::new(Vec::new()) };
+}
+
+fn schema_key(types_json: &Value, obj: &Obj<'_>, domain_json: &Value) -> Option<SchemaKey> {
+    let Value::Object(types) = types_json else {
+        return None;
+    };
+    let fields: usize = types
+        .values()
+        .map(|f| f.as_array().map_or(usize::MAX / 2, Vec::len))
+        .sum();
+    if fields > SCHEMA_CACHE_MAX_FIELDS {
+        return None;
+    }
+    let primary = obj.map.get("primaryType")?.as_str()?;
+    let domain_keys = domain_json.as_object()?.keys().cloned().collect();
+    Some((types_json.clone(), primary.to_string(), domain_keys))
+}
+
+fn cached_schema(key: &SchemaKey) -> Option<Rc<Schema>> {
+    SCHEMAS.with(|c| {
+        let mut c = c.try_borrow_mut().ok()?;
+        let i = c.iter().position(|(k, _)| k == key)?;
+        let hit = c.remove(i);
+        let schema = Rc::clone(&hit.1);
+        c.push(hit);
+        Some(schema)
+    })
+}
+
+fn remember_schema(key: SchemaKey, schema: &Rc<Schema>) {
+    SCHEMAS.with(|c| {
+        if let Ok(mut c) = c.try_borrow_mut() {
+            if c.len() >= SCHEMA_CACHE {
+                c.remove(0);
+            }
+            c.push((key, Rc::clone(schema)));
+        }
+    });
 }
 
 /// Declared struct types: name → [(field, type)].
@@ -401,7 +466,41 @@ impl TypedData {
     pub fn from_json(v: &Value) -> Result<Self> {
         let obj = Obj::new(v, "")?;
         obj.deny_unknown(&["types", "primaryType", "domain", "message"])?;
-        let mut types = read_types(obj.req("types")?)?;
+        let types_json = obj.req("types")?;
+        // A schema seen before passed every check below with exactly these
+        // inputs; only the values are read again.
+        let key = obj
+            .map
+            .get("domain")
+            .and_then(|d| schema_key(types_json, &obj, d));
+        let (schema, primary_type, domain_json) =
+            if let Some(schema) = key.as_ref().and_then(cached_schema) {
+                let primary_type = obj.req_str("primaryType")?.to_string();
+                (schema, primary_type, obj.req("domain")?)
+            } else {
+                let (schema, primary_type, domain_json) = Self::schema(&obj, types_json)?;
+                let schema = Rc::new(schema);
+                if let Some(key) = key {
+                    remember_schema(key, &schema);
+                }
+                (schema, primary_type, domain_json)
+            };
+        let domain = coerce(&schema.domain_ty, domain_json, "domain")?;
+        let message = match &schema.message_ty {
+            None => None,
+            Some(ty) => Some(coerce(ty, obj.req("message")?, "message")?),
+        };
+        Ok(Self {
+            schema,
+            primary_type,
+            domain,
+            message,
+        })
+    }
+
+    /// Validates and resolves the types of a payload (no values read).
+    fn schema<'v>(obj: &Obj<'v>, types_json: &Value) -> Result<(Schema, String, &'v Value)> {
+        let mut types = read_types(types_json)?;
         let primary_type = obj.req_str("primaryType")?.to_string();
         let domain_json = obj.req("domain")?;
         let domain_obj = Obj::new(domain_json, "domain")?;
@@ -432,21 +531,20 @@ impl TypedData {
         let mut type_hashes = alloc::collections::BTreeMap::new();
         add_type_hashes(&types, &primary_type, &mut type_hashes);
         add_type_hashes(&types, DOMAIN_TYPE, &mut type_hashes);
-        let domain = coerce(&resolve(&resolver, DOMAIN_TYPE)?, domain_json, "domain")?;
-        let message = if primary_type == DOMAIN_TYPE {
+        let domain_ty = resolve(&resolver, DOMAIN_TYPE)?;
+        let message_ty = if primary_type == DOMAIN_TYPE {
             None
         } else {
-            let ty = resolve(&resolver, &primary_type)?;
-            Some(coerce(&ty, obj.req("message")?, "message")?)
+            Some(resolve(&resolver, &primary_type)?)
         };
-        Ok(Self {
+        let schema = Schema {
             resolver,
             types,
             type_hashes,
-            primary_type,
-            domain,
-            message,
-        })
+            domain_ty,
+            message_ty,
+        };
+        Ok((schema, primary_type, domain_json))
     }
 
     /// Parses the JSON text of a typed-data payload.
@@ -466,6 +564,7 @@ impl TypedData {
         match value {
             DynSolValue::CustomStruct { name, tuple, .. } => {
                 let hash = self
+                    .schema
                     .type_hashes
                     .get(name)
                     .ok_or_else(|| Error::MissingType {
@@ -546,14 +645,14 @@ impl TypedData {
     /// # Errors
     /// [`Error::MissingType`] for a name the payload does not declare.
     pub fn encode_type(&self, name: &str) -> Result<String> {
-        if !self.types.iter().any(|(n, _)| n == name) {
+        if !self.schema.types.iter().any(|(n, _)| n == name) {
             return Err(Error::MissingType {
                 path: "typeName".into(),
                 name: name.into(),
             });
         }
-        check_graph(&self.types, name)?;
-        Ok(encode_type_of(&self.types, name))
+        check_graph(&self.schema.types, name)?;
+        Ok(encode_type_of(&self.schema.types, name))
     }
 
     /// `hashStruct(type_name, value)` for any type the payload declares.
@@ -561,19 +660,20 @@ impl TypedData {
     /// # Errors
     /// [`Error::MissingType`], and the value errors with paths under `value`.
     pub fn hash_struct(&self, type_name: &str, value: &Value) -> Result<[u8; 32]> {
-        if !self.resolver.contains_type_name(type_name) {
+        if !self.schema.resolver.contains_type_name(type_name) {
             return Err(Error::MissingType {
                 path: "typeName".into(),
                 name: type_name.into(),
             });
         }
-        check_graph(&self.types, type_name)?;
-        let ty = resolve(&self.resolver, type_name)?;
+        check_graph(&self.schema.types, type_name)?;
+        let ty = resolve(&self.schema.resolver, type_name)?;
         let value = coerce(&ty, value, "value")?;
         if let DynSolValue::CustomStruct { .. } = value {
             // Type hashes of a type outside the primary's graph.
             let mut this = self.clone();
-            add_type_hashes(&self.types, type_name, &mut this.type_hashes);
+            let schema = Rc::make_mut(&mut this.schema);
+            add_type_hashes(&self.schema.types, type_name, &mut schema.type_hashes);
             return this.word(&value);
         }
         self.word(&value)
@@ -678,5 +778,78 @@ mod tests {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod schema_cache_tests {
+    use super::*;
+
+    /// The EIP-712 specification's Mail example; its digest is the spec's
+    /// (also tests/vectors/generated/eip712.json, from viem and ethers).
+    fn mail() -> Value {
+        serde_json::json!({
+            "types": {
+                "Person": [{"name": "name", "type": "string"}, {"name": "wallet", "type": "address"}],
+                "Mail": [{"name": "from", "type": "Person"}, {"name": "to", "type": "Person"}, {"name": "contents", "type": "string"}]
+            },
+            "primaryType": "Mail",
+            "domain": {"name": "Ether Mail", "version": "1", "chainId": 1, "verifyingContract": "0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC"},
+            "message": {
+                "from": {"name": "Cow", "wallet": "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826"},
+                "to": {"name": "Bob", "wallet": "0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB"},
+                "contents": "Hello, Bob!"
+            }
+        })
+    }
+
+    const MAIL_DIGEST: &str = "be609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2";
+
+    /// A cached schema changes no result: the same digest, and every fault
+    /// outside the cached part (values, domain fields, primary type) still
+    /// refused with its code and path.
+    #[test]
+    fn cached_schemas_give_the_same_results_and_errors() {
+        for _ in 0..3 {
+            let d = TypedData::from_json(&mail()).unwrap();
+            assert_eq!(
+                crate::encoding::hex_encode(&d.signing_hash().unwrap()),
+                MAIL_DIGEST
+            );
+        }
+        let mut v = mail();
+        v["domain"]["salt"] = serde_json::json!("0x00");
+        v["domain"]["extra"] = serde_json::json!(1);
+        let e = TypedData::from_json(&v).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("UNKNOWN_FIELD", "domain.extra"));
+
+        let mut v = mail();
+        v["message"]["to"].as_object_mut().unwrap().remove("wallet");
+        let e = TypedData::from_json(&v).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("MISSING_FIELD", "message.to.wallet"));
+
+        let mut v = mail();
+        v["primaryType"] = serde_json::json!("Nobody");
+        let e = TypedData::from_json(&v).unwrap_err();
+        assert_eq!(e.code(), "UNKNOWN_PRIMARY_TYPE");
+
+        let mut v = mail();
+        v["types"]["Mail"][2]["type"] = serde_json::json!("Letter");
+        let e = TypedData::from_json(&v).unwrap_err();
+        assert_eq!(e.code(), "MISSING_TYPE");
+
+        // A domain without chainId is another schema (the derived domain type differs).
+        let mut v = mail();
+        v["domain"].as_object_mut().unwrap().remove("chainId");
+        let d = TypedData::from_json(&v).unwrap();
+        assert_ne!(
+            crate::encoding::hex_encode(&d.signing_hash().unwrap()),
+            MAIL_DIGEST
+        );
+        let d = TypedData::from_json(&mail()).unwrap();
+        assert_eq!(
+            crate::encoding::hex_encode(&d.signing_hash().unwrap()),
+            MAIL_DIGEST
+        );
     }
 }

@@ -153,7 +153,7 @@ pub(crate) fn json(v: &JsValue, path: &str) -> Result<Value> {
         root: path,
         core_root: path,
     };
-    json_at(v, path, 0, &r, Cap::Any)
+    json_at(v, &mut String::from(path), 0, &r, Cap::Any)
 }
 
 /// As [`json`], but a `bigint` becomes its decimal string (step parameters).
@@ -170,7 +170,7 @@ pub(crate) fn json_capped(v: &JsValue, path: &str, core_path: &str, cap: Cap<'_>
         root: path,
         core_root: core_path,
     };
-    json_at(v, path, 0, &r, cap)
+    json_at(v, &mut String::from(path), 0, &r, cap)
 }
 
 /// What the converter knows of a value's place in a call. A list longer than
@@ -409,10 +409,17 @@ fn step_function(step: &JsValue) -> Option<Result<FunctionSig>> {
     })
 }
 
-fn json_at(v: &JsValue, path: &str, depth: usize, r: &Reader<'_>, cap: Cap<'_>) -> Result<Value> {
+/// `path` is a buffer: entries below append their segment and restore it.
+fn json_at(
+    v: &JsValue,
+    path: &mut String,
+    depth: usize,
+    r: &Reader<'_>,
+    cap: Cap<'_>,
+) -> Result<Value> {
     if depth > MAX_DEPTH {
         return Err(Error::InvalidJson {
-            path: path.into(),
+            path: path.clone(),
             reason: alloc::format!("nested deeper than {MAX_DEPTH} levels"),
         });
     }
@@ -438,7 +445,8 @@ fn json_at(v: &JsValue, path: &str, depth: usize, r: &Reader<'_>, cap: Cap<'_>) 
         return Ok(Value::String(text));
     }
     if array_is_array(v).map_err(|_| unreadable(path))? {
-        let len = Reflect::get(v, &"length".into())
+        let len = KEYS
+            .with(|k| Reflect::get(v, &k.length))
             .map_err(|_| unreadable(path))?
             .as_f64()
             .unwrap_or(0.0);
@@ -447,9 +455,9 @@ fn json_at(v: &JsValue, path: &str, depth: usize, r: &Reader<'_>, cap: Cap<'_>) 
         let max = MAX_ARRAY_LEN as f64;
         if len > max {
             return Err(Error::InvalidType {
-                path: path.into(),
+                path: path.clone(),
                 expected: alloc::format!("an array of at most {MAX_ARRAY_LEN} entries"),
-                actual: alloc::format!("an array of {len} entries"),
+                actual: alloc::format!("an array of {} entries", count_text(len)),
             });
         }
         // The number of entries the loop below reads: 0 ..= MAX_ARRAY_LEN.
@@ -468,34 +476,45 @@ fn json_at(v: &JsValue, path: &str, depth: usize, r: &Reader<'_>, cap: Cap<'_>) 
             i += 1;
             let i = idx;
             let item_cap = usize::try_from(i).map_or(Cap::Any, |i| cap.item(i));
-            out.push(json_at(
-                &item,
-                &alloc::format!("{path}[{i}]"),
-                depth + 1,
-                r,
-                item_cap,
-            )?);
+            let base = path.len();
+            crate::abi::push_index(path, usize::try_from(i).unwrap_or(usize::MAX));
+            let value = json_at(&item, path, depth + 1, r, item_cap);
+            path.truncate(base);
+            out.push(value?);
         }
         return Ok(Value::Array(out));
     }
     if is_plain_object(v) {
         let names = object_keys(v).map_err(|_| unreadable(path))?;
         cap.check_object(usize::try_from(names.length()).unwrap_or(usize::MAX))?;
+        // Each key is kept as the JS string too: reading the property with it
+        // saves a conversion back to JS per field.
         let names = names
             .iter()
-            .map(|name| string(&name, path))
-            .collect::<Result<Vec<String>>>()?;
+            .map(|key| string(&key, path).map(|name| (name, key)))
+            .collect::<Result<Vec<(String, JsValue)>>>()?;
         let prepared = Prepared::of(cap, v, r, path);
         let mut map = Map::new();
-        for name in names {
-            let field_path = join_path(path, &name);
-            let value =
-                Reflect::get(v, &JsValue::from_str(&name)).map_err(|_| unreadable(&field_path))?;
-            if value.is_undefined() {
-                continue;
+        let base = path.len();
+        for (name, key) in names {
+            // The same path as join_path(path, name), in the buffer.
+            if base > 0 && !name.is_empty() && !name.starts_with('[') {
+                path.push('.');
             }
+            path.push_str(&name);
+            let value = Reflect::get(v, &key).map_err(|_| unreadable(path));
+            let value = match value {
+                Ok(value) if value.is_undefined() => {
+                    path.truncate(base);
+                    continue;
+                }
+                Ok(value) => value,
+                Err(e) => return Err(e),
+            };
             let field_cap = prepared.field(cap, &name);
-            map.insert(name, json_at(&value, &field_path, depth + 1, r, field_cap)?);
+            let converted = json_at(&value, path, depth + 1, r, field_cap);
+            path.truncate(base);
+            map.insert(name, converted?);
         }
         return Ok(Value::Object(map));
     }
@@ -509,7 +528,44 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
     let Ok(proto) = object_get_prototype_of(v) else {
         return false;
     };
-    proto.is_null() || proto == JsValue::from(Object::get_prototype_of(&Object::new()))
+    proto.is_null() || OBJECT_PROTOTYPE.with(|p| proto == *p)
+}
+
+/// Property names used on every call, made into JS strings once.
+struct Keys {
+    length: JsValue,
+    value: JsValue,
+    writable: JsValue,
+    enumerable: JsValue,
+    configurable: JsValue,
+}
+
+std::thread_local! {
+    static KEYS: Keys = Keys {
+        length: JsValue::from_str("length"),
+        value: JsValue::from_str("value"),
+        writable: JsValue::from_str("writable"),
+        enumerable: JsValue::from_str("enumerable"),
+        configurable: JsValue::from_str("configurable"),
+    };
+    /// `Object.prototype` of this realm, looked up once.
+    static OBJECT_PROTOTYPE: JsValue = JsValue::from(Object::get_prototype_of(&Object::new()));
+}
+
+/// A JS array length for a message, without float formatting (which would
+/// bring `core`'s float printing into the module for one message).
+fn count_text(len: f64) -> String {
+    const SAFE: f64 = 9_007_199_254_740_991.0;
+    if len.fract() == 0.0 && (0.0..=SAFE).contains(&len) {
+        #[allow(
+            clippy::as_conversions,
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss
+        )]
+        let n = len as u64;
+        return alloc::format!("{n}");
+    }
+    String::from("a non-integer or unsafe number of")
 }
 
 /// A JS number as a JSON number: safe integers stay integers.
@@ -564,10 +620,12 @@ pub(crate) fn to_js(value: &Value) -> JsValue {
 fn define(obj: &Object, key: &str, value: &JsValue) {
     let descriptor = Object::new();
     // Plain keys on a fresh object: these assignments cannot fail.
-    let _ = Reflect::set(&descriptor, &"value".into(), value);
-    let _ = Reflect::set(&descriptor, &"writable".into(), &JsValue::TRUE);
-    let _ = Reflect::set(&descriptor, &"enumerable".into(), &JsValue::TRUE);
-    let _ = Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE);
+    KEYS.with(|k| {
+        let _ = Reflect::set(&descriptor, &k.value, value);
+        let _ = Reflect::set(&descriptor, &k.writable, &JsValue::TRUE);
+        let _ = Reflect::set(&descriptor, &k.enumerable, &JsValue::TRUE);
+        let _ = Reflect::set(&descriptor, &k.configurable, &JsValue::TRUE);
+    });
     let _ = Reflect::define_property(obj, &JsValue::from_str(key), &descriptor);
 }
 
