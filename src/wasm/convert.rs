@@ -116,7 +116,8 @@ pub(crate) fn string(v: &JsValue, path: &str) -> Result<String> {
     let Some(s) = v.as_string() else {
         return Err(invalid_type(path, "a string", v));
     };
-    if s.contains('\u{FFFD}') && JsValue::from_str(&s) != *v {
+    // U+FFFD is EF BF BD in UTF-8: most strings have no 0xEF byte at all.
+    if s.as_bytes().contains(&0xEF) && s.contains('\u{FFFD}') && JsValue::from_str(&s) != *v {
         return Err(Error::InvalidString { path: path.into() });
     }
     Ok(s)
@@ -423,28 +424,33 @@ fn json_at(
             reason: alloc::format!("nested deeper than {MAX_DEPTH} levels"),
         });
     }
-    if v.is_null() {
-        return Ok(Value::Null);
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(Value::Bool(b));
-    }
     if v.is_string() {
         return string(v, path).map(Value::String);
     }
-    if let Some(n) = v.as_f64() {
-        return number(n).ok_or_else(|| invalid_type(path, "a finite number", v));
+    // One typeof test sends objects and arrays past the primitive tests (each
+    // test is a call into JS); the order changes no result.
+    let is_object = v.is_object();
+    if !is_object {
+        if v.is_null() {
+            return Ok(Value::Null);
+        }
+        if let Some(b) = v.as_bool() {
+            return Ok(Value::Bool(b));
+        }
+        if let Some(n) = v.as_f64() {
+            return number(n).ok_or_else(|| invalid_type(path, "a finite number", v));
+        }
+        if r.bigint && v.is_bigint() {
+            let b: &js_sys::BigInt = v.unchecked_ref();
+            let text = b
+                .to_string(10)
+                .ok()
+                .and_then(|s| s.as_string())
+                .ok_or_else(|| invalid_type(path, "a bigint", v))?;
+            return Ok(Value::String(text));
+        }
     }
-    if r.bigint && v.is_bigint() {
-        let b: &js_sys::BigInt = v.unchecked_ref();
-        let text = b
-            .to_string(10)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| invalid_type(path, "a bigint", v))?;
-        return Ok(Value::String(text));
-    }
-    if array_is_array(v).map_err(|_| unreadable(path))? {
+    if is_object && array_is_array(v).map_err(|_| unreadable(path))? {
         let len = KEYS
             .with(|k| Reflect::get(v, &k.length))
             .map_err(|_| unreadable(path))?
@@ -484,7 +490,7 @@ fn json_at(
         }
         return Ok(Value::Array(out));
     }
-    if is_plain_object(v) {
+    if is_object && is_plain_object(v) {
         let names = object_keys(v).map_err(|_| unreadable(path))?;
         cap.check_object(usize::try_from(names.length()).unwrap_or(usize::MAX))?;
         // Each key is kept as the JS string too: reading the property with it

@@ -440,15 +440,35 @@ std::thread_local! {
     /// Parsed signatures of the last calls (bounded; see `abi::SignatureCache`).
     static SIGNATURES: core::cell::RefCell<crate::abi::SignatureCache> =
         core::cell::RefCell::new(crate::abi::SignatureCache::default());
+    /// The last signature as the JS string it came as: the same string again
+    /// (`===`, compared in JS) needs no copy into wasm.
+    static LAST_SIGNATURE: core::cell::RefCell<Option<(JsValue, alloc::rc::Rc<crate::abi::FunctionSig>)>> =
+        const { core::cell::RefCell::new(None) };
 }
 
 fn cached_signature(signature: &JsValue) -> crate::Result<alloc::rc::Rc<crate::abi::FunctionSig>> {
+    let last = LAST_SIGNATURE.with(|l| {
+        l.try_borrow().ok().and_then(|l| {
+            l.as_ref()
+                .filter(|(text, _)| signature.is_string() && text == signature)
+                .map(|(_, sig)| alloc::rc::Rc::clone(sig))
+        })
+    });
+    if let Some(sig) = last {
+        return Ok(sig);
+    }
     let text = string(signature, "functionSignature")?;
-    SIGNATURES.with(|cache| match cache.try_borrow_mut() {
+    let sig = SIGNATURES.with(|cache| match cache.try_borrow_mut() {
         Ok(mut cache) => cache.parse(&text),
         // Not reachable (no re-entrant calls); parse without the cache.
         Err(_) => crate::abi::FunctionSig::parse(&text).map(alloc::rc::Rc::new),
-    })
+    })?;
+    LAST_SIGNATURE.with(|l| {
+        if let Ok(mut l) = l.try_borrow_mut() {
+            *l = Some((signature.clone(), alloc::rc::Rc::clone(&sig)));
+        }
+    });
+    Ok(sig)
 }
 
 fn encode_with(
