@@ -614,23 +614,18 @@ fn coerce_each<'t>(
 /// `path` is a buffer: entries below append to it and restore it.
 fn coerce(ty: &DynSolType, v: &Value, path: &mut String, ctx: Ctx<'_>) -> Result<DynSolValue> {
     match ty {
-        DynSolType::Array(inner) => {
-            let values = items(ty, v, path, None)?;
-            Ok(DynSolValue::Array(coerce_each(
-                core::iter::repeat(inner.as_ref()),
-                values,
-                path,
-                ctx,
-            )?))
-        }
-        DynSolType::FixedArray(inner, len) => {
-            let values = items(ty, v, path, Some(*len))?;
-            Ok(DynSolValue::FixedArray(coerce_each(
-                core::iter::repeat(inner.as_ref()),
-                values,
-                path,
-                ctx,
-            )?))
+        DynSolType::Array(inner) | DynSolType::FixedArray(inner, _) => {
+            let fixed = match ty {
+                DynSolType::FixedArray(_, len) => Some(*len),
+                _ => None,
+            };
+            let entries = items(ty, v, path, fixed)?;
+            let values = coerce_each(core::iter::repeat(inner.as_ref()), entries, path, ctx)?;
+            Ok(if fixed.is_some() {
+                DynSolValue::FixedArray(values)
+            } else {
+                DynSolValue::Array(values)
+            })
         }
         DynSolType::Tuple(types) => {
             let values = items(ty, v, path, Some(types.len()))?;

@@ -116,6 +116,11 @@ pub(crate) fn string(v: &JsValue, path: &str) -> Result<String> {
     let Some(s) = v.as_string() else {
         return Err(invalid_type(path, "a string", v));
     };
+    well_formed(v, s, path)
+}
+
+/// `s`, the copy of the JS string `v`, unless `v` holds a lone surrogate.
+fn well_formed(v: &JsValue, s: String, path: &str) -> Result<String> {
     // U+FFFD is EF BF BD in UTF-8: most strings have no 0xEF byte at all.
     if s.as_bytes().contains(&0xEF) && s.contains('\u{FFFD}') && JsValue::from_str(&s) != *v {
         return Err(Error::InvalidString { path: path.into() });
@@ -424,8 +429,9 @@ fn json_at(
             reason: alloc::format!("nested deeper than {MAX_DEPTH} levels"),
         });
     }
-    if v.is_string() {
-        return string(v, path).map(Value::String);
+    // Copying a string also tells whether it is one: one call into JS.
+    if let Some(s) = v.as_string() {
+        return well_formed(v, s, path).map(Value::String);
     }
     // One typeof test sends objects and arrays past the primitive tests (each
     // test is a call into JS); the order changes no result.
