@@ -433,9 +433,10 @@ fn json_at(
     if let Some(s) = v.as_string() {
         return well_formed(v, s, path).map(Value::String);
     }
-    // One typeof test sends objects and arrays past the primitive tests (each
-    // test is a call into JS); the order changes no result.
-    let is_object = v.is_object();
+    // Arrays first, then one typeof test sends objects past the primitive
+    // tests (each test is a call into JS); the order changes no result.
+    let is_array = array_is_array(v).map_err(|_| unreadable(path))?;
+    let is_object = is_array || v.is_object();
     if !is_object {
         if v.is_null() {
             return Ok(Value::Null);
@@ -456,45 +457,8 @@ fn json_at(
             return Ok(Value::String(text));
         }
     }
-    if is_object && array_is_array(v).map_err(|_| unreadable(path))? {
-        let len = KEYS
-            .with(|k| Reflect::get(v, &k.length))
-            .map_err(|_| unreadable(path))?
-            .as_f64()
-            .unwrap_or(0.0);
-        // A safe bound before any entry is read (a proxy may claim 2^32 - 1).
-        #[allow(clippy::as_conversions, clippy::cast_precision_loss)]
-        let max = MAX_ARRAY_LEN as f64;
-        if len > max {
-            return Err(Error::InvalidType {
-                path: path.clone(),
-                expected: alloc::format!("an array of at most {MAX_ARRAY_LEN} entries"),
-                actual: alloc::format!("an array of {} entries", count_text(len)),
-            });
-        }
-        // The number of entries the loop below reads: 0 ..= MAX_ARRAY_LEN.
-        #[allow(
-            clippy::as_conversions,
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss
-        )]
-        let count = len.ceil().max(0.0) as usize;
-        cap.check_array(r, path, count)?;
-        let mut out = Vec::new();
-        let mut i: u32 = 0;
-        while f64::from(i) < len {
-            let item = Reflect::get_u32(v, i).map_err(|_| unreadable(path))?;
-            let idx = i;
-            i += 1;
-            let i = idx;
-            let item_cap = usize::try_from(i).map_or(Cap::Any, |i| cap.item(i));
-            let base = path.len();
-            crate::abi::push_index(path, usize::try_from(i).unwrap_or(usize::MAX));
-            let value = json_at(&item, path, depth + 1, r, item_cap);
-            path.truncate(base);
-            out.push(value?);
-        }
-        return Ok(Value::Array(out));
+    if is_array {
+        return json_array(v, path, depth, r, cap);
     }
     if is_object && is_plain_object(v) {
         let names = object_keys(v).map_err(|_| unreadable(path))?;
@@ -531,6 +495,55 @@ fn json_at(
         return Ok(Value::Object(map));
     }
     Err(invalid_type(path, "a JSON-compatible value", v))
+}
+
+/// An array (known to be one) as JSON; see [`json_at`].
+fn json_array(
+    v: &JsValue,
+    path: &mut String,
+    depth: usize,
+    r: &Reader<'_>,
+    cap: Cap<'_>,
+) -> Result<Value> {
+    let len = KEYS
+        .with(|k| Reflect::get(v, &k.length))
+        .map_err(|_| unreadable(path))?
+        .as_f64()
+        .unwrap_or(0.0);
+    // A safe bound before any entry is read (a proxy may claim 2^32 - 1).
+    #[allow(clippy::as_conversions, clippy::cast_precision_loss)]
+    let max = MAX_ARRAY_LEN as f64;
+    if len > max {
+        return Err(Error::InvalidType {
+            path: path.clone(),
+            expected: alloc::format!("an array of at most {MAX_ARRAY_LEN} entries"),
+            actual: alloc::format!("an array of {} entries", count_text(len)),
+        });
+    }
+    // The number of entries the loop below reads: 0 ..= MAX_ARRAY_LEN.
+    #[allow(
+        clippy::as_conversions,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )]
+    let count = len.ceil().max(0.0) as usize;
+    cap.check_array(r, path, count)?;
+    // Reserved up to a small bound: a proxy may claim entries it never gives.
+    let mut out = Vec::with_capacity(count.min(64));
+    let mut i: u32 = 0;
+    while f64::from(i) < len {
+        let item = Reflect::get_u32(v, i).map_err(|_| unreadable(path))?;
+        let idx = i;
+        i += 1;
+        let i = idx;
+        let item_cap = usize::try_from(i).map_or(Cap::Any, |i| cap.item(i));
+        let base = path.len();
+        crate::abi::push_index(path, usize::try_from(i).unwrap_or(usize::MAX));
+        let value = json_at(&item, path, depth + 1, r, item_cap);
+        path.truncate(base);
+        out.push(value?);
+    }
+    Ok(Value::Array(out))
 }
 
 pub(crate) fn is_plain_object(v: &JsValue) -> bool {
