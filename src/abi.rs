@@ -750,6 +750,13 @@ fn parse_uint(s: &str, path: &str) -> Result<U256> {
     if s.len() > 1 && s.starts_with('0') {
         return Err(bad("has leading zeros"));
     }
+    // Up to 19 digits fit a u64: no 256-bit multiplications (amounts,
+    // deadlines and 1e18 are all this short).
+    if s.len() <= 19 {
+        if let Ok(n) = s.parse::<u64>() {
+            return Ok(U256::from(n));
+        }
+    }
     U256::from_str_radix(s, 10).map_err(|_| bad("does not fit 256 bits"))
 }
 
