@@ -100,10 +100,11 @@ fn schema_key(types_json: &Value, obj: &Obj<'_>, domain_json: &Value) -> Option<
     let Value::Object(types) = types_json else {
         return None;
     };
-    let fields: usize = types
-        .values()
-        .map(|f| f.as_array().map_or(usize::MAX / 2, Vec::len))
-        .sum();
+    // Saturating: a non-array entry counts as "too many" without overflowing
+    // (a plain `sum` panicked on three of them; found by fuzzing).
+    let fields = types.values().fold(0usize, |n, f| {
+        n.saturating_add(f.as_array().map_or(usize::MAX, Vec::len))
+    });
     if fields > SCHEMA_CACHE_MAX_FIELDS {
         return None;
     }
