@@ -839,6 +839,26 @@ const ISOLATED = [
   },
 ];
 
+test("typed data whose types are not arrays, repeated (the schema cache's count): coded errors, the module alive", () => {
+  // Found by fuzzing: three non-array entries in `types` overflowed a sum in
+  // the EIP-712 schema cache, a panic that would abort the whole module.
+  for (const types of [{ A: 1, B: 2, C: 3 }, { A: {}, B: "x", C: null, D: true }]) {
+    const typed = { types, primaryType: "A", domain: { name: "x" }, message: {} };
+    for (let i = 0; i < 3; i++) {
+      let err;
+      try {
+        lib.eip712Hash(typed);
+      } catch (e) {
+        err = e;
+      }
+      assert.ok(err, "refused");
+      assertCodedError(err, "eip712Hash(types not arrays)", lib.errorCodes(), "INVALID_TYPE");
+      assert.match(err.path, /^types\./, "the path names the type");
+    }
+  }
+  assertModuleWorks("after non-array types");
+});
+
 test("isolated in child processes: inputs that hang, exhaust memory or escape without a code", async (t) => {
   // All children at once (each is killed after KILL_MS), then one subtest per input.
   const results = await Promise.all(ISOLATED.map((c) => isolated(c.source, c.data?.() ?? {})));
