@@ -96,7 +96,14 @@ std::thread_local! {
         const { core::cell::RefCell::new(Vec::new()) };
 }
 
-fn schema_key(types_json: &Value, obj: &Obj<'_>, domain_json: &Value) -> Option<SchemaKey> {
+/// The lookup form of a [`SchemaKey`]: borrowed, so a cache hit copies nothing.
+type SchemaRef<'a> = (&'a Value, &'a str, Vec<&'a str>);
+
+fn schema_key<'a>(
+    types_json: &'a Value,
+    obj: &Obj<'a>,
+    domain_json: &'a Value,
+) -> Option<SchemaRef<'a>> {
     let Value::Object(types) = types_json else {
         return None;
     };
@@ -109,14 +116,22 @@ fn schema_key(types_json: &Value, obj: &Obj<'_>, domain_json: &Value) -> Option<
         return None;
     }
     let primary = obj.map.get("primaryType")?.as_str()?;
-    let domain_keys = domain_json.as_object()?.keys().cloned().collect();
-    Some((types_json.clone(), primary.to_string(), domain_keys))
+    let domain_keys = domain_json
+        .as_object()?
+        .keys()
+        .map(String::as_str)
+        .collect();
+    Some((types_json, primary, domain_keys))
 }
 
-fn cached_schema(key: &SchemaKey) -> Option<Rc<Schema>> {
+fn cached_schema(key: &SchemaRef<'_>) -> Option<Rc<Schema>> {
     SCHEMAS.with(|c| {
         let mut c = c.try_borrow_mut().ok()?;
-        let i = c.iter().position(|(k, _)| k == key)?;
+        let i = c.iter().position(|((types, primary, domain), _)| {
+            types == key.0
+                && primary == key.1
+                && domain.iter().map(String::as_str).eq(key.2.iter().copied())
+        })?;
         let hit = c.remove(i);
         let schema = Rc::clone(&hit.1);
         c.push(hit);
@@ -124,7 +139,12 @@ fn cached_schema(key: &SchemaKey) -> Option<Rc<Schema>> {
     })
 }
 
-fn remember_schema(key: SchemaKey, schema: &Rc<Schema>) {
+fn remember_schema(key: &SchemaRef<'_>, schema: &Rc<Schema>) {
+    let key: SchemaKey = (
+        key.0.clone(),
+        key.1.to_string(),
+        key.2.iter().map(|k| (*k).to_string()).collect(),
+    );
     SCHEMAS.with(|c| {
         if let Ok(mut c) = c.try_borrow_mut() {
             if c.len() >= SCHEMA_CACHE {
@@ -482,7 +502,7 @@ impl TypedData {
                 let (schema, primary_type, domain_json) = Self::schema(&obj, types_json)?;
                 let schema = Rc::new(schema);
                 if let Some(key) = key {
-                    remember_schema(key, &schema);
+                    remember_schema(&key, &schema);
                 }
                 (schema, primary_type, domain_json)
             };
