@@ -148,14 +148,8 @@ pub struct Signed {
     pub y_parity: u8,
 }
 
-/// A non-fatal finding about an authorization.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Warning {
-    /// `ANY_CHAIN`, `CLEARS_DELEGATION` or `NONCE_MAX`.
-    pub code: &'static str,
-    /// Human-readable text.
-    pub message: String,
-}
+/// An authorization finding (the crate's one warning type).
+pub type Warning = crate::review::Warning;
 
 /// Every EIP-7702 warning code.
 pub const WARNING_CODES: &[&str] = &["ANY_CHAIN", "CLEARS_DELEGATION", "NONCE_MAX"];
@@ -165,22 +159,28 @@ pub const WARNING_CODES: &[&str] = &["ANY_CHAIN", "CLEARS_DELEGATION", "NONCE_MA
 pub fn review(auth: &Authorization) -> Vec<Warning> {
     let mut out = Vec::new();
     if auth.chain_id.is_zero() {
-        out.push(Warning {
-            code: "ANY_CHAIN",
-            message: "chain id 0: the delegation can be replayed on every chain".into(),
-        });
+        out.push(crate::review::Warning::new(
+            "ANY_CHAIN",
+            crate::review::Severity::Danger,
+            "",
+            "chain id 0: the delegation can be replayed on every chain",
+        ));
     }
     if auth.address == Address::ZERO {
-        out.push(Warning {
-            code: "CLEARS_DELEGATION",
-            message: "the zero address clears the account's delegation".into(),
-        });
+        out.push(crate::review::Warning::new(
+            "CLEARS_DELEGATION",
+            crate::review::Severity::Warning,
+            "",
+            "the zero address clears the account's delegation",
+        ));
     }
     if auth.nonce == u64::MAX {
-        out.push(Warning {
-            code: "NONCE_MAX",
-            message: "nonce 2^64-1 can never be valid (EIP-2681)".into(),
-        });
+        out.push(crate::review::Warning::new(
+            "NONCE_MAX",
+            crate::review::Severity::Warning,
+            "",
+            "nonce 2^64-1 can never be valid (EIP-2681)",
+        ));
     }
     out
 }

@@ -346,6 +346,15 @@ pub enum Error {
         /// The destination token address.
         token: String,
     },
+    /// A payload the verifier would read differently from what a review
+    /// shows: a duplicated key, `null` where the contract's type has none, or
+    /// a field the contract's parse would silently drop or change.
+    AmbiguousPayload {
+        /// Where in the input.
+        path: String,
+        /// What the contract would do with it.
+        reason: String,
+    },
 }
 
 /// Matches every variant of [`Error`], binding its `path` field.
@@ -400,7 +409,8 @@ macro_rules! each_path {
             | Error::RecipientNotAllowed { path: $p }
             | Error::PlaceholderNotAllowed { path: $p, .. }
             | Error::DepositTransferRequired { path: $p }
-            | Error::DestinationTokenNotUsed { path: $p, .. } => $body,
+            | Error::DestinationTokenNotUsed { path: $p, .. }
+            | Error::AmbiguousPayload { path: $p, .. } => $body,
         }
     };
 }
@@ -458,6 +468,7 @@ impl Error {
         "PLACEHOLDER_NOT_ALLOWED",
         "DEPOSIT_TRANSFER_REQUIRED",
         "DESTINATION_TOKEN_NOT_USED",
+        "AMBIGUOUS_PAYLOAD",
     ];
 
     /// The stable code of this error.
@@ -513,6 +524,7 @@ impl Error {
             Self::PlaceholderNotAllowed { .. } => "PLACEHOLDER_NOT_ALLOWED",
             Self::DepositTransferRequired { .. } => "DEPOSIT_TRANSFER_REQUIRED",
             Self::DestinationTokenNotUsed { .. } => "DESTINATION_TOKEN_NOT_USED",
+            Self::AmbiguousPayload { .. } => "AMBIGUOUS_PAYLOAD",
         }
     }
 
@@ -681,6 +693,9 @@ impl fmt::Display for Error {
             ),
             Self::DestinationTokenNotUsed { token, .. } => {
                 alloc::format!("steps must include at least one call to destination token {token}")
+            }
+            Self::AmbiguousPayload { reason, .. } => {
+                alloc::format!("the verifier would read this differently: {reason}")
             }
         };
         let path = self.path();
@@ -857,6 +872,10 @@ mod tests {
             Error::DestinationTokenNotUsed {
                 path: p(),
                 token: p()
+            },
+            Error::AmbiguousPayload {
+                path: p(),
+                reason: p()
             },
         ]
     }

@@ -178,16 +178,13 @@ pub struct PrepareOptions<'a> {
     /// Contracts the user expects the steps to call or pay (tokens, pools):
     /// a `transfer`/`approve` to one of them is not an `UNKNOWN_RECIPIENT`.
     pub known_contracts: &'a [String],
+    /// Accounts or addresses the user expects intents to send tokens to:
+    /// a transfer or withdrawal to one of them is not a `FOREIGN_RECIPIENT`.
+    pub known_recipients: &'a [String],
 }
 
-/// A finding shown to the user before signing.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct ReviewWarning {
-    /// Stable code (an intent, step or execution warning code).
-    pub code: String,
-    /// Human-readable text.
-    pub message: String,
-}
+/// A finding shown to the user before signing (the crate's one warning type).
+pub type ReviewWarning = crate::review::Warning;
 
 /// Everything needed to ask the wallet and to finish afterwards.
 #[derive(Debug, Clone, PartialEq)]
@@ -210,9 +207,13 @@ pub struct SigningRequest {
     pub steps: Vec<crate::step::StepReview>,
     /// The execution's quote, as sent.
     pub quote: Option<Value>,
-    /// Human-readable lines, most important first.
+    /// With a quote: whether it accounts for every token that leaves the signer.
+    pub quote_matches: Option<bool>,
+    /// What executes: one entry per intent, then one per step.
+    pub entries: Vec<crate::review::Entry>,
+    /// Human-readable lines, most important first; outside strings quoted.
     pub review: Vec<String>,
-    /// Findings.
+    /// Findings, most severe first.
     pub warnings: Vec<ReviewWarning>,
 }
 
@@ -313,18 +314,49 @@ pub fn prepare_signing(execution: &Value, options: &PrepareOptions<'_>) -> Resul
             public_key: None,
         })
         .map_err(|e| e.at("details.payload.payload_json"))?;
+    let payload_path = "details.payload.payload_json";
     let mut warnings: Vec<ReviewWarning> = intent
         .warnings
         .iter()
         .chain(&intent_warnings)
-        .map(|w| ReviewWarning {
-            code: w.code.into(),
-            message: w.message.clone(),
-        })
+        .map(|w| w.clone().at(payload_path))
         .collect();
-    let steps = review_execution_steps(&obj, &details, options.known_contracts, &mut warnings)?;
     let quote = obj.get("quote").cloned();
-    let review = review_lines(&execution_id, &wallet, m, &steps, quote.as_ref());
+    let terms = quote
+        .as_ref()
+        .map(crate::intent_review::QuoteTerms::from_json);
+    let intermediary = details.opt_str("intermediaryAddress")?.or_else(|| {
+        quote
+            .as_ref()
+            .and_then(|q| q.get("recipient"))
+            .and_then(Value::as_str)
+    });
+    let intents = crate::intent_review::review_intents(
+        m,
+        &crate::intent_review::IntentContext {
+            path: payload_path,
+            quote: terms.as_ref(),
+            intermediary,
+            known_recipients: options.known_recipients,
+        },
+    );
+    warnings.extend(intents.warnings);
+    let mut entries = intents.entries;
+    let steps = review_execution_steps(&obj, &details, options.known_contracts, &mut warnings)?;
+    for (i, s) in steps.iter().enumerate() {
+        entries.push(step_entry(i, s));
+    }
+    crate::review::mark_entries(&mut entries, &warnings);
+    // Most severe first; within a severity, input order.
+    warnings.sort_by_key(|w| w.severity);
+    let review = review_lines(
+        &execution_id,
+        &wallet,
+        m,
+        &entries,
+        quote.as_ref(),
+        intents.quote_matches,
+    );
     Ok(SigningRequest {
         standard: payload.standard,
         execution_id,
@@ -335,6 +367,8 @@ pub fn prepare_signing(execution: &Value, options: &PrepareOptions<'_>) -> Resul
         intent_hash,
         steps,
         quote,
+        quote_matches: intents.quote_matches,
+        entries,
         review,
         warnings,
     })
@@ -369,61 +403,110 @@ fn review_execution_steps(
         let r = crate::step::review_step(item, &options)
             .map_err(|e| e.at(&alloc::format!("steps[{i}]")))?;
         for w in &r.warnings {
-            warnings.push(ReviewWarning {
-                code: w.code.into(),
-                message: alloc::format!("step {}: {}", i + 1, w.message),
-            });
+            warnings.push(w.clone().at(&alloc::format!("steps[{i}]")));
         }
         out.push(r);
     }
     Ok(out)
 }
 
+/// A step argument as a review shows it: strings quoted, lists bracketed.
+fn show_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => crate::review::quote(s),
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(show_value).collect();
+            alloc::format!("[{}]", parts.join(", "))
+        }
+        other => crate::review::quote(&other.to_string()),
+    }
+}
+
+fn step_entry(i: usize, s: &crate::step::StepReview) -> crate::review::Entry {
+    let args: Vec<String> = s.arguments.iter().map(|a| show_value(&a.value)).collect();
+    let summary = alloc::format!(
+        "Step {}: {}({}) on {}{}",
+        i + 1,
+        if s.function_name.is_empty() {
+            "value transfer"
+        } else {
+            s.function_name.as_str()
+        },
+        args.join(", "),
+        crate::review::quote(&s.to),
+        if s.value == "0" {
+            String::new()
+        } else {
+            alloc::format!(" with {} wei", crate::review::quote(&s.value))
+        }
+    );
+    let mut e = crate::review::Entry::new("step", &alloc::format!("steps[{i}]"), summary);
+    e.field("to", crate::review::quote(&s.to));
+    e.field("function", crate::review::quote(&s.signature));
+    for (j, a) in s.arguments.iter().enumerate() {
+        let name = a
+            .name
+            .as_deref()
+            .map_or_else(|| alloc::format!("arg{j}"), String::from);
+        e.field(
+            &alloc::format!("{} {}", a.ty, crate::review::quote(&name)),
+            show_value(&a.value),
+        );
+    }
+    e.field("value", crate::review::quote(&s.value));
+    e
+}
+
 fn review_lines(
     execution_id: &str,
     wallet: &Wallet,
     m: &crate::intent::IntentMessage,
-    steps: &[crate::step::StepReview],
+    entries: &[crate::review::Entry],
     quote: Option<&Value>,
+    quote_matches: Option<bool>,
 ) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(q) = quote {
-        let field = |k: &str| q.get(k).and_then(Value::as_str).unwrap_or("?");
+        let field = |k: &str| {
+            q.get(k)
+                .and_then(Value::as_str)
+                .map_or_else(|| String::from("?"), crate::review::quote)
+        };
+        let amount_in = q
+            .get("amountIn")
+            .and_then(Value::as_str)
+            .or_else(|| q.get("amount").and_then(Value::as_str))
+            .map_or_else(|| String::from("?"), crate::review::quote);
         lines.push(alloc::format!(
-            "Swap {} of {} for at least {} of {}",
-            field("amountIn"),
+            "Quote from the server ({}): swap {} of {} for at least {} of {}",
+            if quote_matches == Some(true) {
+                "matches the intents"
+            } else {
+                "does NOT match the intents"
+            },
+            amount_in,
             field("originAsset"),
             field("minAmountOut"),
             field("destinationAsset")
         ));
     }
-    for (i, s) in steps.iter().enumerate() {
-        let args: Vec<String> = s.arguments.iter().map(|a| a.value.to_string()).collect();
-        lines.push(alloc::format!(
-            "Step {}: {}({}) on {}{}",
-            i + 1,
-            if s.function_name.is_empty() {
-                "value transfer"
-            } else {
-                s.function_name.as_str()
-            },
-            args.join(", "),
-            s.to,
-            if s.value == "0" {
-                String::new()
-            } else {
-                alloc::format!(" with {} wei", s.value)
-            }
-        ));
+    let mut n = 0;
+    for e in entries {
+        if e.kind == "step" {
+            lines.push(e.summary.clone());
+        } else {
+            n += 1;
+            lines.push(alloc::format!("Intent {n}: {}", e.summary));
+        }
     }
+    if n == 0 {
+        lines.push("Intents: none (signing only uses up the nonce)".into());
+    }
+    lines.push(crate::intent_review::signer_line(m, &wallet.display()));
     lines.push(alloc::format!(
-        "Signed by {} ({}) for {} until {}",
-        wallet.display(),
-        m.signer_id,
-        m.verifying_contract,
-        m.deadline.text
+        "Execution {}",
+        crate::review::quote(execution_id)
     ));
-    lines.push(alloc::format!("Execution {execution_id}"));
     lines
 }
 

@@ -24,7 +24,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::encoding::{base64_decode_array, PublicKey};
-use crate::error::{Error, Result};
+use crate::error::{join_path, Error, Result};
 use crate::json::{self, Obj};
 use crate::nep413::Nep413Payload;
 
@@ -500,20 +500,13 @@ impl Intent {
     }
 }
 
-/// A non-fatal finding, with a stable code.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Warning {
-    /// Stable code (see [`WARNING_CODES`]).
-    pub code: &'static str,
-    /// Human-readable text.
-    pub message: String,
-    /// Where in the input.
-    pub path: String,
-}
+/// A finding about an intent message (the crate's one warning type).
+pub type Warning = crate::review::Warning;
 
-/// Every warning code.
+/// Every warning code of the intent decoder.
 pub const WARNING_CODES: &[&str] = &[
     "UNKNOWN_INTENT",
+    "IGNORED_FIELD",
     "LEGACY_NONCE",
     "NAMED_ACCOUNT",
     "EMPTY_INTENTS",
@@ -535,6 +528,9 @@ pub struct IntentMessage {
     pub nonce_info: NonceInfo,
     /// The intents, in order.
     pub intents: Vec<Intent>,
+    /// Where the intents list is in the signed text (`intents`, or
+    /// `message.intents` inside a NEP-413 payload).
+    pub intents_path: String,
 }
 
 /// An intent message with the warnings found while decoding it.
@@ -547,10 +543,17 @@ pub struct Decoded {
 }
 
 fn decode_intents(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Vec<Intent>> {
-    let Some(list) = obj.get("intents") else {
+    // `intents` is `#[serde(default)] Vec<Intent>`: absent is empty, `null` is refused.
+    let Some(list) = obj.map.get("intents") else {
         return Ok(Vec::new());
     };
     let path = obj.path_of("intents");
+    if list.is_null() {
+        return Err(ambiguous(
+            &path,
+            "`intents` is null: the contract's list has no null and refuses the payload",
+        ));
+    }
     let Value::Array(items) = list else {
         return Err(json::wrong_type(&path, "an array", list));
     };
@@ -564,23 +567,360 @@ fn decode_intents(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Vec<Inte
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let item_path = alloc::format!("{path}[{i}]");
-        let kind = Obj::new(item, &item_path)?.req_str("intent")?;
-        if KNOWN_INTENTS.contains(&kind) {
+        let item_obj = Obj::new(item, &item_path)?;
+        let kind = item_obj.req_str("intent")?;
+        if let Some(fields) = intent_fields(kind) {
+            precheck(kind, &item_obj, fields, warnings)?;
             let intent = Intent::deserialize(item).map_err(|e| Error::InvalidIntent {
                 path: item_path.clone(),
                 reason: e.to_string(),
             })?;
+            validate_intent(&intent, &item_path)?;
             out.push(intent);
         } else {
-            warnings.push(Warning {
-                code: "UNKNOWN_INTENT",
-                message: alloc::format!("unknown intent kind {kind:?} kept as raw JSON"),
-                path: item_path,
-            });
+            warnings.push(crate::review::Warning::new(
+                "UNKNOWN_INTENT",
+                crate::review::Severity::Danger,
+                item_path.clone(),
+                alloc::format!(
+                    "unknown intent kind {}: the verifier refuses the whole payload, and this review cannot say what it would do",
+                    crate::review::quote(kind)
+                ),
+            ));
             out.push(Intent::Unknown(item.clone()));
         }
     }
     Ok(out)
+}
+
+fn ambiguous(path: &str, reason: &str) -> Error {
+    Error::AmbiguousPayload {
+        path: path.into(),
+        reason: reason.into(),
+    }
+}
+
+/// The keys the verifier reads for each intent kind (besides `intent`);
+/// `None` for a kind it does not know.
+#[must_use]
+pub fn intent_fields(kind: &str) -> Option<&'static [&'static str]> {
+    Some(match kind {
+        "add_public_key" | "remove_public_key" => &["public_key"],
+        "transfer" => &["receiver_id", "tokens", "memo", "msg", "min_gas", "state_init"],
+        "ft_withdraw" => &[
+            "token",
+            "receiver_id",
+            "amount",
+            "memo",
+            "msg",
+            "storage_deposit",
+            "min_gas",
+        ],
+        "nft_withdraw" => &[
+            "token",
+            "receiver_id",
+            "token_id",
+            "memo",
+            "msg",
+            "storage_deposit",
+            "min_gas",
+        ],
+        "mt_withdraw" => &[
+            "token",
+            "receiver_id",
+            "token_ids",
+            "amounts",
+            "memo",
+            "msg",
+            "storage_deposit",
+            "min_gas",
+        ],
+        "native_withdraw" => &["receiver_id", "amount"],
+        "storage_deposit" => &["contract_id", "deposit_for_account_id", "account_id", "amount"],
+        "token_diff" => &["diff", "memo", "referral"],
+        "set_auth_by_predecessor_id" => &["enabled"],
+        "auth_call" => &["contract_id", "state_init", "msg", "attached_deposit", "min_gas"],
+        "imt_mint" => &["receiver_id", "tokens", "memo", "msg", "min_gas", "state_init"],
+        "imt_burn" => &["minter_id", "tokens", "memo"],
+        _ => return None,
+    })
+}
+
+/// The rules of the verifier's parse that serde derive alone would not
+/// reproduce here (each with its contract source in
+/// `tests/vectors/verifier-parse.json`).
+fn precheck(
+    kind: &str,
+    obj: &Obj<'_>,
+    fields: &[&str],
+    warnings: &mut Vec<Warning>,
+) -> Result<()> {
+    for key in obj.map.keys() {
+        if key != "intent" && !fields.contains(&key.as_str()) {
+            warnings.push(crate::review::Warning::new(
+                "IGNORED_FIELD",
+                crate::review::Severity::Warning,
+                obj.path_of(key),
+                alloc::format!(
+                    "{} is not a field of {kind}: the verifier ignores it",
+                    crate::review::quote(key)
+                ),
+            ));
+        }
+    }
+    match kind {
+        // `#[serde(flatten)] notification: Option<NotifyOnTransfer>`: serde
+        // turns any error inside the flattened struct into `None`, so a
+        // malformed notification is silently no notification at all.
+        "transfer" | "imt_mint" => check_notification(obj),
+        // `attached_deposit: NearToken` with `#[serde(default)]`: absent is
+        // zero, `null` is refused.
+        "auth_call" => {
+            if obj.map.get("attached_deposit").is_some_and(Value::is_null) {
+                return Err(ambiguous(
+                    &obj.path_of("attached_deposit"),
+                    "`attached_deposit` is null: the contract's amount has no null and refuses the payload",
+                ));
+            }
+            if let Some(si) = obj.get("state_init") {
+                check_state_init(si, &obj.path_of("state_init"))?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `NotifyOnTransfer { state_init: Option<StateInit>, msg: String, min_gas: Option<Gas> }`,
+/// flattened into `transfer` and `imt_mint` as an `Option`: present exactly
+/// when every part of it parses. Anything that would make the contract drop
+/// it silently is refused.
+fn check_notification(obj: &Obj<'_>) -> Result<()> {
+    let msg = obj.map.get("msg");
+    let min_gas = obj.map.get("min_gas").filter(|v| !v.is_null());
+    let state_init = obj.map.get("state_init").filter(|v| !v.is_null());
+    match msg {
+        None => {
+            for (key, v) in [("min_gas", min_gas), ("state_init", state_init)] {
+                if v.is_some() {
+                    return Err(ambiguous(
+                        &obj.path_of(key),
+                        "without `msg` the contract drops the whole notification, this field included",
+                    ));
+                }
+            }
+            Ok(())
+        }
+        Some(Value::String(_)) => {
+            if let Some(g) = min_gas {
+                if Gas::deserialize(g).is_err() {
+                    return Err(ambiguous(
+                        &obj.path_of("min_gas"),
+                        "a malformed `min_gas` makes the contract drop the notification (`msg` included) and execute a plain transfer",
+                    ));
+                }
+            }
+            if let Some(si) = state_init {
+                check_state_init(si, &obj.path_of("state_init")).map_err(|_| {
+                    ambiguous(
+                        &obj.path_of("state_init"),
+                        "a malformed `state_init` makes the contract drop the notification (`msg` included) and execute a plain transfer",
+                    )
+                })?;
+            }
+            Ok(())
+        }
+        Some(_) => Err(ambiguous(
+            &obj.path_of("msg"),
+            "`msg` is not a string: the contract drops the notification and executes a plain transfer",
+        )),
+    }
+}
+
+/// `StateInit` as the contract's serde reads it, in its canonical form only:
+/// `{"V1": {"code": {"hash": <base58 32 bytes>} | {"account_id": <account>},
+/// "data": {<base64>: <base64>, …}}}` (padded standard base64). Other forms
+/// serde would also take (a struct as an array) are refused.
+fn check_state_init(v: &Value, path: &str) -> Result<()> {
+    let bad = |what: &str| ambiguous(path, &alloc::format!("`state_init` {what}"));
+    let Value::Object(outer) = v else {
+        return Err(bad("is not an object"));
+    };
+    let (Some(inner), 1) = (outer.get("V1"), outer.len()) else {
+        return Err(bad("is not {\"V1\": …}"));
+    };
+    let Value::Object(v1) = inner else {
+        return Err(bad("V1 is not an object"));
+    };
+    if v1.keys().any(|k| k != "code" && k != "data") {
+        return Err(bad("V1 has a field besides code and data"));
+    }
+    let Some(Value::Object(code)) = v1.get("code") else {
+        return Err(bad("has no code object"));
+    };
+    match (code.len(), code.get("hash"), code.get("account_id")) {
+        (1, Some(Value::String(h)), None) => {
+            if crate::encoding::base58_decode(h)
+                .ok()
+                .is_none_or(|b| b.len() != 32)
+            {
+                return Err(bad("code hash is not base58 of 32 bytes"));
+            }
+        }
+        (1, None, Some(Value::String(a))) => {
+            validate_account_id(a).map_err(|_| bad("code account_id is not an account id"))?;
+        }
+        _ => return Err(bad("code is neither {\"hash\"} nor {\"account_id\"}")),
+    }
+    let Some(Value::Object(data)) = v1.get("data") else {
+        return Err(bad("has no data object"));
+    };
+    for (k, val) in data {
+        let ok = |s: &str| base64_strict(s).is_some();
+        if !ok(k) || !val.as_str().is_some_and(ok) {
+            return Err(bad("data is not base64 keys and values"));
+        }
+    }
+    Ok(())
+}
+
+/// Standard base64 with canonical padding, as `serde_with::base64::Base64` reads it.
+fn base64_strict(s: &str) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.decode(s).ok()
+}
+
+/// A public key as the verifier's `PublicKey::from_str` reads it: a
+/// case-sensitive `ed25519:`, `secp256k1:` or `p256:` prefix (none:
+/// ed25519) and base58 of exactly 32, 64 or 64 bytes. Returns the curve.
+///
+/// # Errors
+/// [`Error::InvalidIntent`] (path relative to the key).
+pub fn validate_public_key(s: &str) -> Result<&'static str> {
+    let (curve, data) = s.split_once(':').unwrap_or(("ed25519", s));
+    let (name, len) = match curve {
+        "ed25519" => ("ed25519", 32),
+        "secp256k1" => ("secp256k1", 64),
+        "p256" => ("p256", 64),
+        _ => {
+            return Err(Error::InvalidIntent {
+                path: String::new(),
+                reason: "the key's curve is not ed25519, secp256k1 or p256".into(),
+            })
+        }
+    };
+    match crate::encoding::base58_decode(data) {
+        Ok(b) if b.len() == len => Ok(name),
+        _ => Err(Error::InvalidIntent {
+            path: String::new(),
+            reason: alloc::format!("a {name} key is base58 of {len} bytes"),
+        }),
+    }
+}
+
+/// A token id as the verifier's `TokenId::from_str` reads it:
+/// `nep141:<account>`, `nep171:<account>:<id>`, `nep245:<account>:<id>` or
+/// `imt:<minter>:<id>`.
+///
+/// # Errors
+/// [`Error::InvalidIntent`] (path relative to the token id).
+pub fn validate_token_id(s: &str) -> Result<()> {
+    let fail = || Error::InvalidIntent {
+        path: String::new(),
+        reason: alloc::format!(
+            "{} is not a token id (nep141:<account>, nep171:<account>:<id>, nep245:<account>:<id>, imt:<minter>:<id>)",
+            crate::review::quote(s)
+        ),
+    };
+    let (kind, data) = s.split_once(':').ok_or_else(fail)?;
+    let account = match kind {
+        "nep141" => data,
+        "nep171" | "nep245" | "imt" => data.split_once(':').ok_or_else(fail)?.0,
+        _ => return Err(fail()),
+    };
+    validate_account_id(account).map_err(|_| fail())
+}
+
+/// What the verifier's types check on an intent that serde derive here does
+/// not: account ids, token ids, public keys (each an error at its path).
+fn validate_intent(intent: &Intent, path: &str) -> Result<()> {
+    let account = |key: &str, id: &str| {
+        validate_account_id(id).map_err(|e| e.at(&join_path(path, key)))
+    };
+    let tokens = |key: &str, t: &TokenAmounts| -> Result<()> {
+        for id in t.keys() {
+            validate_token_id(id).map_err(|e| e.at(&alloc::format!("{path}.{key}[{}]", crate::review::quote(id))))?;
+        }
+        Ok(())
+    };
+    match intent {
+        Intent::AddPublicKey { public_key } | Intent::RemovePublicKey { public_key } => {
+            validate_public_key(public_key)
+                .map(|_| ())
+                .map_err(|e| e.at(&join_path(path, "public_key")))
+        }
+        Intent::Transfer {
+            receiver_id,
+            tokens: t,
+            ..
+        } => {
+            account("receiver_id", receiver_id)?;
+            tokens("tokens", t)
+        }
+        Intent::ImtMint { receiver_id, .. } => account("receiver_id", receiver_id),
+        Intent::ImtBurn { minter_id, .. } => account("minter_id", minter_id),
+        Intent::FtWithdraw {
+            token, receiver_id, ..
+        }
+        | Intent::NftWithdraw {
+            token, receiver_id, ..
+        } => {
+            account("token", token)?;
+            account("receiver_id", receiver_id)
+        }
+        Intent::MtWithdraw {
+            token,
+            receiver_id,
+            token_ids,
+            amounts,
+            ..
+        } => {
+            account("token", token)?;
+            account("receiver_id", receiver_id)?;
+            if token_ids.len() == amounts.len() {
+                Ok(())
+            } else {
+                Err(Error::InvalidIntent {
+                    path: join_path(path, "amounts"),
+                    reason: alloc::format!(
+                        "{} token ids and {} amounts: the verifier refuses the intent",
+                        token_ids.len(),
+                        amounts.len()
+                    ),
+                })
+            }
+        }
+        Intent::NativeWithdraw { receiver_id, .. } => account("receiver_id", receiver_id),
+        Intent::StorageDeposit {
+            contract_id,
+            deposit_for_account_id,
+            ..
+        } => {
+            account("contract_id", contract_id)?;
+            account("deposit_for_account_id", deposit_for_account_id)
+        }
+        Intent::TokenDiff { diff, referral, .. } => {
+            for id in diff.keys() {
+                validate_token_id(id).map_err(|e| e.at(&alloc::format!("{path}.diff[{}]", crate::review::quote(id))))?;
+            }
+            match referral {
+                Some(r) => account("referral", r),
+                None => Ok(()),
+            }
+        }
+        Intent::AuthCall { contract_id, .. } => account("contract_id", contract_id),
+        Intent::SetAuthByPredecessorId { .. } | Intent::Unknown(_) => Ok(()),
+    }
 }
 
 fn account_field(obj: &Obj<'_>, key: &str) -> Result<String> {
@@ -600,28 +940,30 @@ fn finish(
 ) -> Decoded {
     let nonce_info = decode_nonce(&nonce);
     if nonce_info == NonceInfo::Legacy {
-        warnings.push(Warning {
-            code: "LEGACY_NONCE",
-            message: "legacy (unversioned) nonce: the verifier plans to stop accepting these"
-                .into(),
-            path: paths.1.into(),
-        });
+        warnings.push(crate::review::Warning::new(
+            "LEGACY_NONCE",
+            crate::review::Severity::Info,
+            paths.1,
+            "legacy (unversioned) nonce: the verifier plans to stop accepting these",
+        ));
     }
     if account_kind(&signer_id) == AccountKind::Named {
-        warnings.push(Warning {
-            code: "NAMED_ACCOUNT",
-            message: alloc::format!(
+        warnings.push(crate::review::Warning::new(
+            "NAMED_ACCOUNT",
+            crate::review::Severity::Info,
+            paths.0,
+            alloc::format!(
                 "{signer_id} is a named account: its key must be registered in the verifier"
             ),
-            path: paths.0.into(),
-        });
+        ));
     }
     if intents.is_empty() {
-        warnings.push(Warning {
-            code: "EMPTY_INTENTS",
-            message: "no intents: signing only burns the nonce".into(),
-            path: String::from("intents"),
-        });
+        warnings.push(crate::review::Warning::new(
+            "EMPTY_INTENTS",
+            crate::review::Severity::Info,
+            String::from("intents"),
+            "no intents: signing only burns the nonce",
+        ));
     }
     Decoded {
         message: IntentMessage {
@@ -631,6 +973,11 @@ fn finish(
             nonce,
             nonce_info,
             intents,
+            intents_path: if paths.0.starts_with("message.") {
+                "message.intents".into()
+            } else {
+                "intents".into()
+            },
         },
         warnings,
     }
@@ -655,7 +1002,7 @@ fn deadline_field(obj: &Obj<'_>) -> Result<Deadline> {
 /// [`Error::InvalidAccountId`], [`Error::InvalidDeadline`], [`Error::InvalidBase64`],
 /// [`Error::InvalidLength`] (nonce), [`Error::InvalidIntent`].
 pub fn decode(payload: &str) -> Result<Decoded> {
-    let value = json::parse(payload, "")?;
+    let value = json::parse_unique(payload, "")?;
     let obj = Obj::new(&value, "")?;
     let signer_id = account_field(&obj, "signer_id")?;
     let verifying_contract = account_field(&obj, "verifying_contract")?;
@@ -681,7 +1028,7 @@ pub fn decode(payload: &str) -> Result<Decoded> {
 /// # Errors
 /// As [`decode`]; the recipient must be a valid account id.
 pub fn decode_nep413(payload: &Nep413Payload) -> Result<Decoded> {
-    let value = json::parse(&payload.message, "message")?;
+    let value = json::parse_unique(&payload.message, "message")?;
     let obj = Obj::new(&value, "message")?;
     let signer_id = account_field(&obj, "signer_id")?;
     validate_account_id(&payload.recipient).map_err(|e| e.at("recipient"))?;
@@ -737,11 +1084,12 @@ impl Decoded {
             }
             if let Some(now) = options.now_unix_nanos {
                 if i128::from(deadline_nanos) < now {
-                    warnings.push(Warning {
-                        code: "NONCE_EXPIRED",
-                        message: "the versioned nonce's deadline has passed".into(),
-                        path: String::from("nonce"),
-                    });
+                    warnings.push(crate::review::Warning::new(
+                        "NONCE_EXPIRED",
+                        crate::review::Severity::Warning,
+                        String::from("nonce"),
+                        "the versioned nonce's deadline has passed",
+                    ));
                 }
             }
         }

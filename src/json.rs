@@ -2,6 +2,7 @@
 
 use alloc::string::{String, ToString as _};
 use alloc::vec::Vec;
+use core::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
@@ -15,6 +16,125 @@ pub(crate) fn parse(text: &str, path: &str) -> Result<Value> {
         path: path.into(),
         reason: e.to_string(),
     })
+}
+
+/// Parses JSON text as [`parse`] does, but refuses a key that appears twice in
+/// one object ([`Error::AmbiguousPayload`] at the second key's path). The NEAR
+/// Intents verifier's serde structs refuse a duplicated field, while a plain
+/// [`Value`] keeps the last one: text read here must not mean one thing to us
+/// and another (or nothing) to the contract.
+pub(crate) fn parse_unique(text: &str, path: &str) -> Result<Value> {
+    #[cfg(target_arch = "wasm32")]
+    reserve_for(text);
+    let mut at = String::from(path);
+    let mut duplicate = None;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = serde::de::DeserializeSeed::deserialize(
+        Unique {
+            at: &mut at,
+            duplicate: &mut duplicate,
+        },
+        &mut de,
+    )
+    .and_then(|v| de.end().map(|()| v));
+    match (parsed, duplicate) {
+        (Ok(v), _) => Ok(v),
+        (Err(_), Some((path, key))) => Err(Error::AmbiguousPayload {
+            path,
+            reason: alloc::format!(
+                "the key {} appears twice: the verifier refuses a duplicated field",
+                crate::review::quote(&key)
+            ),
+        }),
+        (Err(e), None) => Err(Error::InvalidJson {
+            path: path.into(),
+            reason: e.to_string(),
+        }),
+    }
+}
+
+/// Builds a [`Value`], keeping the path of the value being read in `at`.
+struct Unique<'c> {
+    at: &'c mut String,
+    duplicate: &'c mut Option<(String, String)>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Unique<'_> {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> core::result::Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Unique<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_bool<E>(self, b: bool) -> core::result::Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> core::result::Result<Value, E> {
+        Ok(Value::from(n))
+    }
+    fn visit_u64<E>(self, n: u64) -> core::result::Result<Value, E> {
+        Ok(Value::from(n))
+    }
+    fn visit_f64<E>(self, n: f64) -> core::result::Result<Value, E> {
+        Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number))
+    }
+    fn visit_unit<E>(self) -> core::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_str<E>(self, s: &str) -> core::result::Result<Value, E> {
+        Ok(Value::String(s.into()))
+    }
+    fn visit_string<E>(self, s: String) -> core::result::Result<Value, E> {
+        Ok(Value::String(s))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> core::result::Result<Value, A::Error> {
+        let mut out = Vec::new();
+        let base = self.at.len();
+        loop {
+            let _ = write!(self.at, "[{}]", out.len());
+            let next = seq.next_element_seed(Unique {
+                at: &mut *self.at,
+                duplicate: &mut *self.duplicate,
+            })?;
+            self.at.truncate(base);
+            match next {
+                Some(v) => out.push(v),
+                None => return Ok(Value::Array(out)),
+            }
+        }
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> core::result::Result<Value, A::Error> {
+        let mut out = Map::new();
+        let base = self.at.len();
+        while let Some(key) = map.next_key::<String>()? {
+            if !self.at.is_empty() {
+                self.at.push('.');
+            }
+            self.at.push_str(&key);
+            if out.contains_key(&key) {
+                *self.duplicate = Some((self.at.clone(), key));
+                return Err(serde::de::Error::custom("duplicate key"));
+            }
+            let v = map.next_value_seed(Unique {
+                at: &mut *self.at,
+                duplicate: &mut *self.duplicate,
+            })?;
+            self.at.truncate(base);
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
+    }
 }
 
 /// Texts from this size on are measured before they are parsed ([`reserve_for`]).
@@ -339,6 +459,25 @@ mod tests {
             parse_js_numbers("[1", "").unwrap_err().code(),
             "INVALID_JSON"
         );
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused_with_their_path() {
+        for (text, path) in [
+            (r#"{"a":1,"a":2}"#, "a"),
+            (r#"{"x":[{"b":1},{"b":1,"c":0,"b":2}]}"#, "x[1].b"),
+            (r#"{"k":{"t":"1","\u0074":"2"}}"#, "k.t"),
+        ] {
+            let e = parse_unique(text, "").unwrap_err();
+            assert_eq!(e.code(), "AMBIGUOUS_PAYLOAD", "{text}");
+            assert_eq!(e.path(), path, "{text}");
+        }
+        let e = parse_unique(r#"{"a":1,"a":2}"#, "payload_json").unwrap_err();
+        assert_eq!(e.path(), "payload_json.a");
+        let v = parse_unique(r#"{"a":[1,-2,1.5,"s",null,true,{"a":{}}],"b":{}}"#, "").unwrap();
+        assert_eq!(v, parse(r#"{"a":[1,-2,1.5,"s",null,true,{"a":{}}],"b":{}}"#, "").unwrap());
+        assert_eq!(parse_unique("[1", "p").unwrap_err().code(), "INVALID_JSON");
+        assert_eq!(parse_unique("[1] x", "p").unwrap_err().code(), "INVALID_JSON");
     }
 
     #[test]

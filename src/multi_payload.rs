@@ -327,13 +327,14 @@ impl MultiPayload {
             None => false,
         };
         if intent::account_kind(&signer_id) == intent::AccountKind::Named {
-            warnings.push(Warning {
-                code: "NAMED_ACCOUNT",
-                message: alloc::format!(
+            warnings.push(crate::review::Warning::new(
+                "NAMED_ACCOUNT",
+                crate::review::Severity::Info,
+                String::from("signer_id"),
+                alloc::format!(
                     "{signer_id} is a named account: its key must be registered in the verifier"
                 ),
-                path: String::from("signer_id"),
-            });
+            ));
         }
         Ok(Verification {
             valid: ok && signer_ok,

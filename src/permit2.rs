@@ -16,7 +16,7 @@ use alloc::vec::Vec;
 
 use alloy_dyn_abi::DynSolType;
 use alloy_primitives::U256;
-use serde::Serialize;
+
 use serde_json::{json, Map, Value};
 
 use crate::abi::{coerce_leaf, parse_address, LITERAL};
@@ -35,14 +35,8 @@ const STUB_SINGLE: &str =
 const STUB_BATCH: &str =
     "PermitBatchWitnessTransferFrom(TokenPermissions[] permitted,address spender,uint256 nonce,uint256 deadline,";
 
-/// A non-fatal finding about a Permit2 payload.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Permit2Warning {
-    /// Stable code (see [`WARNING_CODES`]).
-    pub code: &'static str,
-    /// Human-readable text.
-    pub message: String,
-}
+/// A Permit2 finding (the crate's one warning type).
+pub type Permit2Warning = crate::review::Warning;
 
 /// Every Permit2 warning code.
 pub const WARNING_CODES: &[&str] = &[
@@ -101,10 +95,12 @@ fn domain(obj: &Obj<'_>, warnings: &mut Vec<Permit2Warning>) -> Result<Value> {
         None => PERMIT2_ADDRESS.into(),
     };
     if contract != PERMIT2_ADDRESS && !contract.eq_ignore_ascii_case(PERMIT2_ADDRESS_ZKSYNC) {
-        warnings.push(Permit2Warning {
-            code: "NON_CANONICAL_PERMIT2",
-            message: alloc::format!("{contract} is not the canonical Permit2 deployment"),
-        });
+        warnings.push(crate::review::Warning::new(
+            "NON_CANONICAL_PERMIT2",
+            crate::review::Severity::Danger,
+            "",
+            alloc::format!("{contract} is not the canonical Permit2 deployment"),
+        ));
     }
     Ok(json!({"name": "Permit2", "chainId": chain_id(obj)?, "verifyingContract": contract}))
 }
@@ -566,12 +562,9 @@ pub fn from_params_to_sign(params: &Value, args: &Value) -> Result<Built> {
     }
     for key in dom.map.keys() {
         if !["name", "chainId", "verifyingContract"].contains(&key.as_str()) {
-            built.warnings.push(Permit2Warning {
-                code: "DOMAIN_FIELD_IGNORED",
-                message: alloc::format!(
+            built.warnings.push(crate::review::Warning::new("DOMAIN_FIELD_IGNORED", crate::review::Severity::Warning, "", alloc::format!(
                     "the server's domain has {key:?}; Permit2's domain has no such field and it is not signed"
-                ),
-            });
+                )));
         }
     }
     Ok(built)
@@ -678,10 +671,12 @@ pub fn review(typed_data: &Value, options: &ReviewOptions) -> Result<Review> {
     if !contract.eq_ignore_ascii_case(PERMIT2_ADDRESS)
         && !contract.eq_ignore_ascii_case(PERMIT2_ADDRESS_ZKSYNC)
     {
-        warnings.push(Permit2Warning {
-            code: "NON_CANONICAL_PERMIT2",
-            message: alloc::format!("verifying contract {contract} is not the canonical Permit2"),
-        });
+        warnings.push(crate::review::Warning::new(
+            "NON_CANONICAL_PERMIT2",
+            crate::review::Severity::Danger,
+            "",
+            alloc::format!("verifying contract {contract} is not the canonical Permit2"),
+        ));
     }
     let spender = text(message, "spender");
     let (kind, grants, deadline_key) = grants(primary, message)?;
@@ -703,20 +698,24 @@ pub fn review(typed_data: &Value, options: &ReviewOptions) -> Result<Review> {
                 .unwrap_or_default()
         ));
         if unlimited {
-            warnings.push(Permit2Warning {
-                code: "UNLIMITED_AMOUNT",
-                message: alloc::format!("unlimited amount of {token} for {spender}"),
-            });
+            warnings.push(crate::review::Warning::new(
+                "UNLIMITED_AMOUNT",
+                crate::review::Severity::Danger,
+                "",
+                alloc::format!("unlimited amount of {token} for {spender}"),
+            ));
         }
         if let (Some(now), Some(exp)) = (
             options.now,
             expiration.as_ref().and_then(|e| e.parse::<u64>().ok()),
         ) {
             if exp > now.saturating_add(YEAR) {
-                warnings.push(Permit2Warning {
-                    code: "DEADLINE_FAR",
-                    message: alloc::format!("the allowance of {token} lasts more than a year"),
-                });
+                warnings.push(crate::review::Warning::new(
+                    "DEADLINE_FAR",
+                    crate::review::Severity::Warning,
+                    "",
+                    alloc::format!("the allowance of {token} lasts more than a year"),
+                ));
             }
         }
     }
@@ -726,18 +725,24 @@ pub fn review(typed_data: &Value, options: &ReviewOptions) -> Result<Review> {
     ));
     if let Some(now) = options.now {
         match deadline.parse::<u64>() {
-            Ok(d) if d < now => warnings.push(Permit2Warning {
-                code: "DEADLINE_PASSED",
-                message: alloc::format!("the {deadline_key} {deadline} has passed"),
-            }),
-            Ok(d) if d > now.saturating_add(YEAR) => warnings.push(Permit2Warning {
-                code: "DEADLINE_FAR",
-                message: alloc::format!("the {deadline_key} is more than a year away"),
-            }),
-            Err(_) => warnings.push(Permit2Warning {
-                code: "DEADLINE_FAR",
-                message: alloc::format!("the {deadline_key} {deadline} is beyond any date"),
-            }),
+            Ok(d) if d < now => warnings.push(crate::review::Warning::new(
+                "DEADLINE_PASSED",
+                crate::review::Severity::Warning,
+                "",
+                alloc::format!("the {deadline_key} {deadline} has passed"),
+            )),
+            Ok(d) if d > now.saturating_add(YEAR) => warnings.push(crate::review::Warning::new(
+                "DEADLINE_FAR",
+                crate::review::Severity::Warning,
+                "",
+                alloc::format!("the {deadline_key} is more than a year away"),
+            )),
+            Err(_) => warnings.push(crate::review::Warning::new(
+                "DEADLINE_FAR",
+                crate::review::Severity::Warning,
+                "",
+                alloc::format!("the {deadline_key} {deadline} is beyond any date"),
+            )),
             _ => {}
         }
     }
@@ -746,10 +751,12 @@ pub fn review(typed_data: &Value, options: &ReviewOptions) -> Result<Review> {
         .iter()
         .any(|k| k.eq_ignore_ascii_case(&spender))
     {
-        warnings.push(Permit2Warning {
-            code: "UNKNOWN_SPENDER",
-            message: alloc::format!("{spender} is not a spender you listed as known"),
-        });
+        warnings.push(crate::review::Warning::new(
+            "UNKNOWN_SPENDER",
+            crate::review::Severity::Warning,
+            "",
+            alloc::format!("{spender} is not a spender you listed as known"),
+        ));
     }
     if let Some(w) = message.get("witness") {
         lines.push(alloc::format!("with witness {w}"));

@@ -183,14 +183,8 @@ pub struct Argument {
     pub value: Value,
 }
 
-/// A step warning.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct StepWarning {
-    /// Stable code (see the module table).
-    pub code: &'static str,
-    /// Human-readable text.
-    pub message: String,
-}
+/// A step warning (the crate's one warning type).
+pub type StepWarning = crate::review::Warning;
 
 /// Every step warning code.
 pub const STEP_WARNING_CODES: &[&str] = &[
@@ -256,11 +250,12 @@ pub fn review_step(v: &Value, options: &ReviewOptions) -> Result<StepReview> {
     let calldata = match step.function.encode(&resolved, &Placeholders::new()) {
         Ok(data) => Some(data),
         Err(Error::UnresolvedPlaceholder { .. }) => {
-            warnings.push(StepWarning {
-                code: "UNRESOLVED_PLACEHOLDER",
-                message: "the step holds placeholders with no value: the server fills them in"
-                    .into(),
-            });
+            warnings.push(crate::review::Warning::new(
+                "UNRESOLVED_PLACEHOLDER",
+                crate::review::Severity::Info,
+                "",
+                "the step holds placeholders with no value: the server fills them in",
+            ));
             None
         }
         Err(e) => return Err(e),
@@ -286,10 +281,12 @@ pub fn review_step(v: &Value, options: &ReviewOptions) -> Result<StepReview> {
         .unwrap_or_default()
         .to_string();
     if is_decimal(&value) && value != "0" || placeholder_name(&value).is_some() {
-        warnings.push(StepWarning {
-            code: "NATIVE_VALUE",
-            message: alloc::format!("the step sends native value {value} (in wei)"),
-        });
+        warnings.push(crate::review::Warning::new(
+            "NATIVE_VALUE",
+            crate::review::Severity::Warning,
+            "",
+            alloc::format!("the step sends native value {value} (in wei)"),
+        ));
     }
     recipient_warnings(&step, &arguments, options, &mut warnings);
     if step
@@ -299,10 +296,12 @@ pub fn review_step(v: &Value, options: &ReviewOptions) -> Result<StepReview> {
         .and_then(Value::as_str)
         == Some("Fee Transfer")
     {
-        warnings.push(StepWarning {
-            code: "FEE_TRANSFER",
-            message: "appended by the service: gas fee reimbursement".into(),
-        });
+        warnings.push(crate::review::Warning::new(
+            "FEE_TRANSFER",
+            crate::review::Severity::Info,
+            "",
+            "appended by the service: gas fee reimbursement",
+        ));
     }
     Ok(StepReview {
         to: step.to.clone(),
@@ -340,10 +339,12 @@ fn recipient_warnings(
             .and_then(|s| U256::from_str_radix(s, 10).ok())
             == Some(U256::MAX);
         if unlimited {
-            warnings.push(StepWarning {
-                code: "UNLIMITED_APPROVAL",
-                message: "unlimited approval (2^256-1): the spender may move every token".into(),
-            });
+            warnings.push(crate::review::Warning::new(
+                "UNLIMITED_APPROVAL",
+                crate::review::Severity::Danger,
+                "",
+                "unlimited approval (2^256-1): the spender may move every token",
+            ));
         }
     }
     let Some(who) = who.and_then(|a| a.value.as_str()) else {
@@ -356,12 +357,14 @@ fn recipient_warnings(
         .chain(&options.known_contracts)
         .any(|k| k.to_ascii_lowercase() == who_lower);
     if !known && placeholder_name(who).is_none() {
-        warnings.push(StepWarning {
-            code: "UNKNOWN_RECIPIENT",
-            message: alloc::format!(
+        warnings.push(crate::review::Warning::new(
+            "UNKNOWN_RECIPIENT",
+            crate::review::Severity::Warning,
+            "",
+            alloc::format!(
                 "{} to {who}, which is neither the intermediary nor a known contract",
                 step.function.name()
             ),
-        });
+        ));
     }
 }

@@ -345,8 +345,14 @@ fn decoded_js(decoded: &Decoded, extra: &[Warning]) -> JsValue {
         AccountKind::EthImplicit => "eth_implicit",
         AccountKind::Named => "named",
     };
+    let review = crate::intent_review::review_intents(
+        m,
+        &crate::intent_review::IntentContext::default(),
+    );
     let mut warnings = decoded.warnings.clone();
     warnings.extend_from_slice(extra);
+    warnings.extend(review.warnings);
+    warnings.sort_by_key(|w| w.severity);
     // RFC 3339 deadlines lie within years 0..=9999: |ms| < 2^53, exact in f64.
     #[allow(clippy::as_conversions, clippy::cast_precision_loss)]
     let deadline_ms = (m.deadline.unix_nanos / 1_000_000) as f64;
@@ -359,6 +365,10 @@ fn decoded_js(decoded: &Decoded, extra: &[Warning]) -> JsValue {
         ("nonce", base64_encode(&m.nonce).into()),
         ("nonceInfo", nonce_info),
         ("intents", intents.into()),
+        (
+            "entries",
+            to_js(&serde_json::to_value(&review.entries).unwrap_or(Value::Null)),
+        ),
         ("warnings", warnings_js(&warnings)),
     ])
 }
@@ -665,6 +675,32 @@ fn address_list(v: &JsValue, path: &str) -> crate::Result<Vec<String>> {
             actual: crate::json::type_name(item).into(),
         })?;
         crate::abi::parse_address(s, &item_path)?;
+        out.push(s.into());
+    }
+    Ok(out)
+}
+
+/// A list of account ids or addresses (what `Wallet::parse` reads).
+fn recipient_list(v: &JsValue, path: &str) -> crate::Result<Vec<String>> {
+    let mut out = Vec::new();
+    if v.is_undefined() {
+        return Ok(out);
+    }
+    let Value::Array(items) = json(v, path)? else {
+        return Err(Error::InvalidType {
+            path: path.into(),
+            expected: "an array of accounts or addresses".into(),
+            actual: convert::type_name(v),
+        });
+    };
+    for (i, item) in items.iter().enumerate() {
+        let item_path = alloc::format!("{path}[{i}]");
+        let s = item.as_str().ok_or_else(|| Error::InvalidType {
+            path: item_path.clone(),
+            expected: "a string".into(),
+            actual: crate::json::type_name(item).into(),
+        })?;
+        crate::execution::Wallet::parse(s).map_err(|e| e.with_path(item_path))?;
         out.push(s.into());
     }
     Ok(out)
@@ -1109,7 +1145,13 @@ pub fn prepare_signing(
     #[wasm_bindgen(unchecked_param_type = "PrepareSigningOptions")] options: JsValue,
 ) -> JsResult<JsValue> {
     js((|| {
-        const KEYS: &[&str] = &["wallet", "now", "verifyingContract", "knownContracts"];
+        const KEYS: &[&str] = &[
+            "wallet",
+            "now",
+            "verifyingContract",
+            "knownContracts",
+            "knownRecipients",
+        ];
         let wallet = convert::option(&options, "wallet", KEYS)?;
         if wallet.is_undefined() {
             return Err(Error::MissingField {
@@ -1129,6 +1171,10 @@ pub fn prepare_signing(
             &convert::option(&options, "knownContracts", KEYS)?,
             "options.knownContracts",
         )?;
+        let known_recipients = recipient_list(
+            &convert::option(&options, "knownRecipients", KEYS)?,
+            "options.knownRecipients",
+        )?;
         let value = convert::json_capped(&execution, "execution", "", convert::EXECUTION)?;
         crate::execution::Wallet::parse(&wallet).map_err(|e| match e {
             Error::InvalidWallet { reason, .. } => Error::InvalidWallet {
@@ -1144,6 +1190,7 @@ pub fn prepare_signing(
                 now_ms: now,
                 verifying_contract: &contract,
                 known_contracts: &known_contracts,
+                known_recipients: &known_recipients,
             },
         )?;
         let steps: Array = r.steps.iter().map(review_js).collect();
@@ -1161,6 +1208,14 @@ pub fn prepare_signing(
             ("intentHashBase58", base58_encode(&r.intent_hash).into()),
             ("steps", steps.into()),
             ("quote", r.quote.as_ref().map_or(JsValue::NULL, to_js)),
+            (
+                "quoteMatches",
+                r.quote_matches.map_or(JsValue::NULL, JsValue::from_bool),
+            ),
+            (
+                "entries",
+                to_js(&serde_json::to_value(&r.entries).unwrap_or(Value::Null)),
+            ),
             ("review", review),
             ("warnings", warnings),
         ]))

@@ -55,7 +55,8 @@ export type ErrorCode =
   | "RECIPIENT_NOT_ALLOWED"
   | "PLACEHOLDER_NOT_ALLOWED"
   | "DEPOSIT_TRANSFER_REQUIRED"
-  | "DESTINATION_TOKEN_NOT_USED";
+  | "DESTINATION_TOKEN_NOT_USED"
+  | "AMBIGUOUS_PAYLOAD";
 
 /**
  * What every export throws: an `Error` (a `TypeError` for a value of the wrong
@@ -67,20 +68,53 @@ export interface IntentSignerError extends Error {
   path?: string;
 }
 
-/** Codes of non-fatal findings. */
+/** How much a finding matters: `danger` can cost funds or the account (ask for an explicit "I understand"). */
+export type Severity = "danger" | "warning" | "info";
+
+/** The one finding type of every review (intents, steps, Permit2, EIP-712, EIP-7702, the flow). */
+export interface ReviewWarning<C extends string = string> {
+  code: C;
+  severity: Severity;
+  /** Outside strings in it are quoted and escaped. */
+  message: string;
+  /** Where in the input (`details.payload.payload_json.intents[2].msg`, `steps[1].parameters[0]`). */
+  path: string;
+}
+
+/** One thing that executes (an intent, a step), with every field that executes. */
+export interface ReviewEntry {
+  /** The intent kind (`"transfer"`, `"ft_withdraw"`, …) or `"step"`. */
+  kind: string;
+  path: string;
+  /** One line in words; outside strings quoted and escaped. */
+  summary: string;
+  fields: { name: string; value: string }[];
+  /** The most severe finding at or under this entry's path. */
+  severity?: Severity;
+}
+
+/** Codes of intent findings. */
 export type WarningCode =
   | "UNKNOWN_INTENT"
+  | "IGNORED_FIELD"
   | "LEGACY_NONCE"
   | "NAMED_ACCOUNT"
   | "EMPTY_INTENTS"
-  | "NONCE_EXPIRED";
+  | "NONCE_EXPIRED"
+  | "ADD_PUBLIC_KEY"
+  | "REMOVE_PUBLIC_KEY"
+  | "SET_AUTH_BY_PREDECESSOR"
+  | "AUTH_CALL"
+  | "WITHDRAW_WITH_CALL"
+  | "TRANSFER_CALL"
+  | "STATE_INIT"
+  | "NATIVE_WITHDRAW"
+  | "STORAGE_DEPOSIT"
+  | "FOREIGN_RECIPIENT"
+  | "QUOTE_MISMATCH";
 
-/** A non-fatal finding. */
-export interface IntentWarning {
-  code: WarningCode;
-  message: string;
-  path: string;
-}
+/** A finding about an intent message. */
+export type IntentWarning = ReviewWarning<WarningCode>;
 
 /** The signing standards this package handles. */
 export type Standard = "nep413" | "erc191" | "tip191" | "raw_ed25519" | "sep53";
@@ -186,6 +220,9 @@ export interface DecodedIntent {
   nonce: string;
   nonceInfo: NonceInfo;
   intents: Intent[];
+  /** One review entry per intent, naming every field that executes (no quote context). */
+  entries: ReviewEntry[];
+  /** The decoder's and the intent review's findings, most severe first. */
   warnings: IntentWarning[];
 }
 
@@ -241,7 +278,7 @@ export type StepWarningCode =
   | "FEE_TRANSFER"
   | "UNRESOLVED_PLACEHOLDER";
 
-export interface StepWarning { code: StepWarningCode; message: string }
+export type StepWarning = ReviewWarning<StepWarningCode>;
 export interface StepPlaceholder { path: string; placeholder: string }
 export interface StepArgument { name?: string; type: string; value: StepParameter }
 
@@ -351,7 +388,7 @@ export type Permit2WarningCode =
   | "DEADLINE_PASSED"
   | "DEADLINE_FAR"
   | "UNKNOWN_SPENDER";
-export interface Permit2Warning { code: Permit2WarningCode; message: string }
+export type Permit2Warning = ReviewWarning<Permit2WarningCode>;
 
 /** What the Permit2 builders return; `typedData` is the exact `eth_signTypedData_v4` object. */
 export interface Permit2Request {
@@ -387,7 +424,7 @@ export interface Eip7702SignedAuthorization {
   s: string;
   yParity: 0 | 1;
 }
-export interface Eip7702Warning { code: "ANY_CHAIN" | "CLEARS_DELEGATION" | "NONCE_MAX"; message: string }
+export type Eip7702Warning = ReviewWarning<"ANY_CHAIN" | "CLEARS_DELEGATION" | "NONCE_MAX" | "UNKNOWN_DELEGATE">;
 
 /** An Intents Connect execution as the API returns it (only the fields read here are typed). */
 export interface Execution {
@@ -419,6 +456,8 @@ export interface PrepareSigningOptions {
   verifyingContract?: string;
   /** Contracts the user expects the steps to call or pay (tokens, pools): no `UNKNOWN_RECIPIENT` for them. */
   knownContracts?: string[];
+  /** Accounts or addresses the user expects intents to send tokens to: no `FOREIGN_RECIPIENT` for them. */
+  knownRecipients?: string[];
 }
 
 /** Exactly what to hand the wallet. */
@@ -427,7 +466,7 @@ export type WalletRequest =
   | { message: string; recipient: string; nonce: Uint8Array; callbackUrl?: string }
   | { message: Uint8Array };
 
-export interface ExecutionWarning { code: string; message: string }
+export type ExecutionWarning = ReviewWarning;
 
 /** What `prepareSigning` returns; pass it back to `finishSigning`. */
 export interface SigningRequest {
@@ -443,8 +482,13 @@ export interface SigningRequest {
   intentHashBase58: string;
   steps: StepReview[];
   quote: Record<string, unknown> | null;
-  /** Human-readable lines, most important first. */
+  /** With a quote: whether it accounts for every token that leaves the signer (else `QUOTE_MISMATCH`). */
+  quoteMatches: boolean | null;
+  /** What executes: one entry per intent, then one per step. */
+  entries: ReviewEntry[];
+  /** Human-readable lines, most important first; outside strings quoted. */
   review: string[];
+  /** Findings, most severe first. */
   warnings: ExecutionWarning[];
 }
 

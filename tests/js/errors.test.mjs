@@ -147,6 +147,12 @@ const TRIGGERS = [
   ["INVALID_NUMBER", () => decodeIntentMessage(MESSAGE, { now: 1.5 }), RangeError, "options.now"],
   ["INVALID_NUMBER", () => decodeIntentMessage(MESSAGE, { now: 2 ** 60 }), RangeError, "options.now"],
   ["INVALID_INTENT", () => decodeIntentMessage(negative["intent-bad-amount"].input.payload), Error, "intents[0]"],
+  [
+    "AMBIGUOUS_PAYLOAD",
+    () => decodeIntentMessage(MESSAGE.replace('{"signer_id":', '{"signer_id":"x.near","signer_id":')),
+    Error,
+    "signer_id",
+  ],
   ["INVALID_NUMBER", abiCase("uint8-256"), RangeError, "parameters[0]"],
   ["INVALID_LENGTH", abiCase("bytes32-short"), RangeError, "parameters[0]"],
   ["INVALID_TYPE", abiCase("bool-number"), TypeError, "parameters[0]"],
