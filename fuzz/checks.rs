@@ -147,8 +147,13 @@ pub fn intent_decode(data: &[u8]) {
     };
     let dn = decoded_nep
         .unwrap_or_else(|e| panic!("decode accepts the message but decode_nep413 rejects it: {e}"));
+    assert_eq!(dn.message.intents_path, "message.intents");
     assert_eq!(
-        dn.message, d.message,
+        intent::IntentMessage {
+            intents_path: d.message.intents_path.clone(),
+            ..dn.message.clone()
+        },
+        d.message,
         "decode and decode_nep413 disagree on the same message"
     );
     let m = &d.message;
@@ -340,6 +345,7 @@ pub fn execution(data: &[u8]) {
                     now_ms,
                     verifying_contract: "intents.near",
                     known_contracts: &known,
+                    known_recipients: &known,
                 },
             ) else {
                 continue;

@@ -606,7 +606,14 @@ fn ambiguous(path: &str, reason: &str) -> Error {
 pub fn intent_fields(kind: &str) -> Option<&'static [&'static str]> {
     Some(match kind {
         "add_public_key" | "remove_public_key" => &["public_key"],
-        "transfer" => &["receiver_id", "tokens", "memo", "msg", "min_gas", "state_init"],
+        "transfer" => &[
+            "receiver_id",
+            "tokens",
+            "memo",
+            "msg",
+            "min_gas",
+            "state_init",
+        ],
         "ft_withdraw" => &[
             "token",
             "receiver_id",
@@ -636,11 +643,29 @@ pub fn intent_fields(kind: &str) -> Option<&'static [&'static str]> {
             "min_gas",
         ],
         "native_withdraw" => &["receiver_id", "amount"],
-        "storage_deposit" => &["contract_id", "deposit_for_account_id", "account_id", "amount"],
+        "storage_deposit" => &[
+            "contract_id",
+            "deposit_for_account_id",
+            "account_id",
+            "amount",
+        ],
         "token_diff" => &["diff", "memo", "referral"],
         "set_auth_by_predecessor_id" => &["enabled"],
-        "auth_call" => &["contract_id", "state_init", "msg", "attached_deposit", "min_gas"],
-        "imt_mint" => &["receiver_id", "tokens", "memo", "msg", "min_gas", "state_init"],
+        "auth_call" => &[
+            "contract_id",
+            "state_init",
+            "msg",
+            "attached_deposit",
+            "min_gas",
+        ],
+        "imt_mint" => &[
+            "receiver_id",
+            "tokens",
+            "memo",
+            "msg",
+            "min_gas",
+            "state_init",
+        ],
         "imt_burn" => &["minter_id", "tokens", "memo"],
         _ => return None,
     })
@@ -649,12 +674,7 @@ pub fn intent_fields(kind: &str) -> Option<&'static [&'static str]> {
 /// The rules of the verifier's parse that serde derive alone would not
 /// reproduce here (each with its contract source in
 /// `tests/vectors/verifier-parse.json`).
-fn precheck(
-    kind: &str,
-    obj: &Obj<'_>,
-    fields: &[&str],
-    warnings: &mut Vec<Warning>,
-) -> Result<()> {
+fn precheck(kind: &str, obj: &Obj<'_>, fields: &[&str], warnings: &mut Vec<Warning>) -> Result<()> {
     for key in obj.map.keys() {
         if key != "intent" && !fields.contains(&key.as_str()) {
             warnings.push(crate::review::Warning::new(
@@ -825,12 +845,14 @@ pub fn validate_public_key(s: &str) -> Result<&'static str> {
 /// # Errors
 /// [`Error::InvalidIntent`] (path relative to the token id).
 pub fn validate_token_id(s: &str) -> Result<()> {
-    let fail = || Error::InvalidIntent {
+    let fail = || {
+        Error::InvalidIntent {
         path: String::new(),
         reason: alloc::format!(
             "{} is not a token id (nep141:<account>, nep171:<account>:<id>, nep245:<account>:<id>, imt:<minter>:<id>)",
             crate::review::quote(s)
         ),
+    }
     };
     let (kind, data) = s.split_once(':').ok_or_else(fail)?;
     let account = match kind {
@@ -844,12 +866,16 @@ pub fn validate_token_id(s: &str) -> Result<()> {
 /// What the verifier's types check on an intent that serde derive here does
 /// not: account ids, token ids, public keys (each an error at its path).
 fn validate_intent(intent: &Intent, path: &str) -> Result<()> {
-    let account = |key: &str, id: &str| {
-        validate_account_id(id).map_err(|e| e.at(&join_path(path, key)))
-    };
+    let account =
+        |key: &str, id: &str| validate_account_id(id).map_err(|e| e.at(&join_path(path, key)));
     let tokens = |key: &str, t: &TokenAmounts| -> Result<()> {
         for id in t.keys() {
-            validate_token_id(id).map_err(|e| e.at(&alloc::format!("{path}.{key}[{}]", crate::review::quote(id))))?;
+            validate_token_id(id).map_err(|e| {
+                e.at(&alloc::format!(
+                    "{path}.{key}[{}]",
+                    crate::review::quote(id)
+                ))
+            })?;
         }
         Ok(())
     };
@@ -911,7 +937,9 @@ fn validate_intent(intent: &Intent, path: &str) -> Result<()> {
         }
         Intent::TokenDiff { diff, referral, .. } => {
             for id in diff.keys() {
-                validate_token_id(id).map_err(|e| e.at(&alloc::format!("{path}.diff[{}]", crate::review::quote(id))))?;
+                validate_token_id(id).map_err(|e| {
+                    e.at(&alloc::format!("{path}.diff[{}]", crate::review::quote(id)))
+                })?;
             }
             match referral {
                 Some(r) => account("referral", r),

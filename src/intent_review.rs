@@ -76,7 +76,11 @@ impl QuoteTerms {
     /// Reads an execution's `quote` object; fields of the wrong type count as absent.
     #[must_use]
     pub fn from_json(q: &serde_json::Value) -> Self {
-        let s = |k: &str| q.get(k).and_then(serde_json::Value::as_str).map(String::from);
+        let s = |k: &str| {
+            q.get(k)
+                .and_then(serde_json::Value::as_str)
+                .map(String::from)
+        };
         let n = |k: &str| s(k).and_then(|t| parse_amount(&t));
         Self {
             origin_asset: s("originAsset"),
@@ -172,7 +176,8 @@ fn opt_gas(g: Option<&crate::intent::Gas>) -> String {
 
 impl Reviewer<'_> {
     fn warn(&mut self, code: &'static str, severity: Severity, path: String, message: String) {
-        self.warnings.push(Warning::new(code, severity, path, message));
+        self.warnings
+            .push(Warning::new(code, severity, path, message));
     }
 
     fn recipient(&mut self, path: &str, key: &str, to: &str, what: &str) {
@@ -234,8 +239,10 @@ impl Reviewer<'_> {
                     quote(m)
                 ),
             );
-            self.unquotable
-                .push((alloc::format!("{path}.msg"), alloc::format!("a call ({call})")));
+            self.unquotable.push((
+                alloc::format!("{path}.msg"),
+                alloc::format!("a call ({call})"),
+            ));
         }
         if let Some(si) = state_init {
             let text = si.to_string();
@@ -294,10 +301,8 @@ impl Reviewer<'_> {
                 self.unquotable.push((path.into(), "a key change".into()));
             }
             Intent::RemovePublicKey { public_key } => {
-                e.summary = alloc::format!(
-                    "Remove key {} from the signer's account",
-                    quote(public_key)
-                );
+                e.summary =
+                    alloc::format!("Remove key {} from the signer's account", quote(public_key));
                 e.field("public_key", quote(public_key));
                 self.warn(
                     "REMOVE_PUBLIC_KEY",
@@ -383,11 +388,8 @@ impl Reviewer<'_> {
                 min_gas,
                 state_init,
             } => {
-                e.summary = alloc::format!(
-                    "Transfer {} to {}",
-                    tokens_text(tokens),
-                    quote(receiver_id)
-                );
+                e.summary =
+                    alloc::format!("Transfer {} to {}", tokens_text(tokens), quote(receiver_id));
                 e.field("receiver_id", quote(receiver_id));
                 for (id, a) in tokens {
                     e.field(&alloc::format!("tokens[{}]", quote(id)), a.0.to_string());
@@ -500,7 +502,14 @@ impl Reviewer<'_> {
                 };
                 self.outflow(path, alloc::format!("nep141:{token}"), amount.0, to);
                 self.recipient(path, key, to, "the withdrawal");
-                self.withdraw_call(&mut e, path, msg.as_ref(), min_gas.as_ref(), receiver_id, "ft_transfer_call");
+                self.withdraw_call(
+                    &mut e,
+                    path,
+                    msg.as_ref(),
+                    min_gas.as_ref(),
+                    receiver_id,
+                    "ft_transfer_call",
+                );
                 self.storage(&mut e, path, storage_deposit.as_ref());
             }
             Intent::NftWithdraw {
@@ -524,9 +533,21 @@ impl Reviewer<'_> {
                 if let Some(m) = memo {
                     e.field("memo", quote(m));
                 }
-                self.outflow(path, alloc::format!("nep171:{token}:{token_id}"), 1, receiver_id);
+                self.outflow(
+                    path,
+                    alloc::format!("nep171:{token}:{token_id}"),
+                    1,
+                    receiver_id,
+                );
                 self.recipient(path, "receiver_id", receiver_id, "the NFT");
-                self.withdraw_call(&mut e, path, msg.as_ref(), min_gas.as_ref(), receiver_id, "nft_transfer_call");
+                self.withdraw_call(
+                    &mut e,
+                    path,
+                    msg.as_ref(),
+                    min_gas.as_ref(),
+                    receiver_id,
+                    "nft_transfer_call",
+                );
                 self.storage(&mut e, path, storage_deposit.as_ref());
             }
             Intent::MtWithdraw {
@@ -554,13 +575,25 @@ impl Reviewer<'_> {
                 e.field("receiver_id", quote(receiver_id));
                 for (id, a) in token_ids.iter().zip(amounts) {
                     e.field(&alloc::format!("amounts[{}]", quote(id)), a.0.to_string());
-                    self.outflow(path, alloc::format!("nep245:{token}:{id}"), a.0, receiver_id);
+                    self.outflow(
+                        path,
+                        alloc::format!("nep245:{token}:{id}"),
+                        a.0,
+                        receiver_id,
+                    );
                 }
                 if let Some(m) = memo {
                     e.field("memo", quote(m));
                 }
                 self.recipient(path, "receiver_id", receiver_id, "the withdrawal");
-                self.withdraw_call(&mut e, path, msg.as_ref(), min_gas.as_ref(), receiver_id, "mt_transfer_call");
+                self.withdraw_call(
+                    &mut e,
+                    path,
+                    msg.as_ref(),
+                    min_gas.as_ref(),
+                    receiver_id,
+                    "mt_transfer_call",
+                );
                 self.storage(&mut e, path, storage_deposit.as_ref());
             }
             Intent::NativeWithdraw {
@@ -586,7 +619,8 @@ impl Reviewer<'_> {
                 );
                 self.recipient(path, "receiver_id", receiver_id, "the NEAR");
                 self.outflow(path, "nep141:wrap.near".into(), amount.0, receiver_id);
-                self.unquotable.push((path.into(), "a native withdrawal".into()));
+                self.unquotable
+                    .push((path.into(), "a native withdrawal".into()));
             }
             Intent::StorageDeposit {
                 contract_id,
@@ -614,7 +648,8 @@ impl Reviewer<'_> {
                     ),
                 );
                 self.outflow(path, "nep141:wrap.near".into(), amount.0, contract_id);
-                self.unquotable.push((path.into(), "a storage deposit".into()));
+                self.unquotable
+                    .push((path.into(), "a storage deposit".into()));
             }
             Intent::TokenDiff {
                 diff,
@@ -633,8 +668,16 @@ impl Reviewer<'_> {
                     .collect();
                 e.summary = alloc::format!(
                     "Swap with any counterparty: give {}, receive {}",
-                    if give.is_empty() { "nothing".into() } else { give.join(", ") },
-                    if take.is_empty() { "nothing".into() } else { take.join(", ") },
+                    if give.is_empty() {
+                        "nothing".into()
+                    } else {
+                        give.join(", ")
+                    },
+                    if take.is_empty() {
+                        "nothing".into()
+                    } else {
+                        take.join(", ")
+                    },
                 );
                 for (id, d) in diff {
                     e.field(&alloc::format!("diff[{}]", quote(id)), d.0.to_string());
@@ -654,7 +697,8 @@ impl Reviewer<'_> {
                     "Unknown intent {} (the verifier refuses the whole payload)",
                     quote(&v.to_string())
                 );
-                self.unquotable.push((path.into(), "an unknown intent".into()));
+                self.unquotable
+                    .push((path.into(), "an unknown intent".into()));
             }
         }
         self.entries.push(e);
@@ -671,10 +715,8 @@ impl Reviewer<'_> {
         call: &str,
     ) {
         if let Some(m) = msg {
-            e.summary.push_str(&alloc::format!(
-                " via {call} with msg {}",
-                quote(m)
-            ));
+            e.summary
+                .push_str(&alloc::format!(" via {call} with msg {}", quote(m)));
             e.field("msg", quote(m));
             self.warn(
                 "WITHDRAW_WITH_CALL",
@@ -686,8 +728,10 @@ impl Reviewer<'_> {
                     quote(m)
                 ),
             );
-            self.unquotable
-                .push((alloc::format!("{path}.msg"), alloc::format!("a call ({call})")));
+            self.unquotable.push((
+                alloc::format!("{path}.msg"),
+                alloc::format!("a call ({call})"),
+            ));
         }
         if msg.is_some() || min_gas.is_some() {
             e.field("min_gas", opt_gas(min_gas));
@@ -698,14 +742,24 @@ impl Reviewer<'_> {
         let mut ok = true;
         let mut mismatch = |w: &mut Vec<Warning>, path: String, message: String| {
             ok = false;
-            w.push(Warning::new("QUOTE_MISMATCH", Severity::Danger, path, message));
+            w.push(Warning::new(
+                "QUOTE_MISMATCH",
+                Severity::Danger,
+                path,
+                message,
+            ));
         };
         let (mut into_deposit, mut to_intermediary) = (0u128, 0u128);
         for o in &self.outflows {
             let origin = q.origin_asset.as_deref() == Some(o.asset.as_str())
-                && q.deposit_address.as_deref().is_some_and(|d| same_account(d, &o.to));
+                && q.deposit_address
+                    .as_deref()
+                    .is_some_and(|d| same_account(d, &o.to));
             let destination = q.destination_asset.as_deref() == Some(o.asset.as_str())
-                && self.ctx.intermediary.is_some_and(|i| same_account(i, &o.to));
+                && self
+                    .ctx
+                    .intermediary
+                    .is_some_and(|i| same_account(i, &o.to));
             if origin {
                 into_deposit = into_deposit.saturating_add(o.amount);
             } else if destination {
@@ -732,8 +786,16 @@ impl Reviewer<'_> {
         }
         let base = self.ctx.path;
         for (total, bound, what) in [
-            (into_deposit, q.amount_in, "origin asset sent to the deposit address"),
-            (to_intermediary, q.amount_out, "destination asset sent to the intermediary"),
+            (
+                into_deposit,
+                q.amount_in,
+                "origin asset sent to the deposit address",
+            ),
+            (
+                to_intermediary,
+                q.amount_out,
+                "destination asset sent to the intermediary",
+            ),
         ] {
             if total > 0 && bound.is_none_or(|b| total > b) {
                 mismatch(

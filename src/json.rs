@@ -61,7 +61,10 @@ struct Unique<'c> {
 
 impl<'de> serde::de::DeserializeSeed<'de> for Unique<'_> {
     type Value = Value;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> core::result::Result<Value, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> core::result::Result<Value, D::Error> {
         d.deserialize_any(self)
     }
 }
@@ -475,9 +478,15 @@ mod tests {
         let e = parse_unique(r#"{"a":1,"a":2}"#, "payload_json").unwrap_err();
         assert_eq!(e.path(), "payload_json.a");
         let v = parse_unique(r#"{"a":[1,-2,1.5,"s",null,true,{"a":{}}],"b":{}}"#, "").unwrap();
-        assert_eq!(v, parse(r#"{"a":[1,-2,1.5,"s",null,true,{"a":{}}],"b":{}}"#, "").unwrap());
+        assert_eq!(
+            v,
+            parse(r#"{"a":[1,-2,1.5,"s",null,true,{"a":{}}],"b":{}}"#, "").unwrap()
+        );
         assert_eq!(parse_unique("[1", "p").unwrap_err().code(), "INVALID_JSON");
-        assert_eq!(parse_unique("[1] x", "p").unwrap_err().code(), "INVALID_JSON");
+        assert_eq!(
+            parse_unique("[1] x", "p").unwrap_err().code(),
+            "INVALID_JSON"
+        );
     }
 
     #[test]

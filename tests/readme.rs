@@ -18,7 +18,15 @@ fn readme_error_table_matches_the_enum() {
         .filter_map(|l| l.split('`').next())
         .collect();
     assert_eq!(listed, Error::CODES);
-    for w in WARNING_CODES {
+    let section = README
+        .split("## Warning codes")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("a Warning codes section");
+    for w in WARNING_CODES
+        .iter()
+        .chain(intent_signer::intent_review::REVIEW_CODES)
+    {
         assert!(
             section.contains(&format!("`{w}`")),
             "warning {w} not in README"

@@ -345,10 +345,8 @@ fn decoded_js(decoded: &Decoded, extra: &[Warning]) -> JsValue {
         AccountKind::EthImplicit => "eth_implicit",
         AccountKind::Named => "named",
     };
-    let review = crate::intent_review::review_intents(
-        m,
-        &crate::intent_review::IntentContext::default(),
-    );
+    let review =
+        crate::intent_review::review_intents(m, &crate::intent_review::IntentContext::default());
     let mut warnings = decoded.warnings.clone();
     warnings.extend_from_slice(extra);
     warnings.extend(review.warnings);

@@ -990,6 +990,7 @@ pub fn run_executions_generated() -> usize {
                 now_ms: now,
                 verifying_contract: "intents.near",
                 known_contracts: &[],
+                known_recipients: &[],
             },
         );
         let request = match (prepared, stage) {

@@ -596,7 +596,7 @@ fn build(p: &Pools) -> Res<Vec<Op>> {
                 let (ex, wallet, sig) = &flows[i];
                 let req = execution::prepare_signing(
                     ex,
-                    &PrepareOptions { wallet, now_ms: Some(NOW_MS), verifying_contract: "intents.near", known_contracts: &[] },
+                    &PrepareOptions { wallet, now_ms: Some(NOW_MS), verifying_contract: "intents.near", known_contracts: &[], known_recipients: &[] },
                 )
                 .map_err(err("prepareSigning"))?;
                 let out = WalletOutput { signature: sig.clone(), public_key: None, account_id: None };
