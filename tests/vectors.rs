@@ -99,3 +99,8 @@ fn execution_request_rules() {
 fn executions_generated_independent_wallets() {
     runner::run_executions_generated();
 }
+
+#[test]
+fn verifier_parse_rules() {
+    assert!(runner::review::run_verifier_parse() >= 150);
+}

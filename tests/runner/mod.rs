@@ -17,6 +17,8 @@ use intent_signer::{
 };
 use serde_json::Value;
 
+pub mod review;
+
 pub const UPSTREAM: &str = include_str!("../vectors/upstream.json");
 pub const NEGATIVE: &str = include_str!("../vectors/negative.json");
 pub const GEN_NEP413: &str = include_str!("../vectors/generated/nep413.json");
