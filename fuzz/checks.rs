@@ -172,6 +172,7 @@ pub fn intent_decode(data: &[u8]) {
     }
     let kinds: Vec<&str> = m.intents.iter().map(intent::Intent::kind).collect();
     assert_eq!(kinds.len(), m.intents.len());
+    review_invariants(m);
     // Rebuild the message from its decoded parts: it must decode the same.
     let rebuilt = json!({
         "signer_id": m.signer_id,
@@ -187,6 +188,50 @@ pub fn intent_decode(data: &[u8]) {
         again.message, d.message,
         "the rebuilt message decodes differently\n{rebuilt}"
     );
+}
+
+/// The review of any decoded message: one entry per intent, in order, and no
+/// outside character that could forge or hide a line in any text it shows.
+fn review_invariants(m: &intent::IntentMessage) {
+    use intent_signer::intent_review::{review_intents, IntentContext, QuoteTerms};
+    let quote = QuoteTerms {
+        origin_asset: Some("nep141:wrap.near".into()),
+        destination_asset: Some("nep141:usdc.near".into()),
+        amount_in: Some(1),
+        amount_out: Some(u128::MAX),
+        min_amount_out: None,
+        deposit_address: Some("deposit.near".into()),
+    };
+    for q in [None, Some(&quote)] {
+        let r = review_intents(
+            m,
+            &IntentContext {
+                path: "p",
+                quote: q,
+                intermediary: Some("0x0000000000000000000000000000000000000001"),
+                known_recipients: &[],
+            },
+        );
+        assert_eq!(r.entries.len(), m.intents.len(), "one entry per intent");
+        assert_eq!(r.quote_matches.is_some(), q.is_some());
+        let shown = r
+            .entries
+            .iter()
+            .flat_map(|e| {
+                core::iter::once(e.summary.as_str()).chain(
+                    e.fields
+                        .iter()
+                        .flat_map(|f| [f.name.as_str(), f.value.as_str()]),
+                )
+            })
+            .chain(r.warnings.iter().map(|w| w.message.as_str()));
+        for text in shown {
+            assert!(
+                !text.chars().any(intent_signer::review::is_hidden),
+                "a hidden or line-breaking character reached the review: {text:?}"
+            );
+        }
+    }
 }
 
 // ---------------------------------------------------------------- execution
@@ -381,6 +426,19 @@ fn check_prepared(w: &TestWallet, request: &intent_signer::execution::SigningReq
         other => panic!("prepared a {other} request"),
     };
     assert_eq!(request.intent_hash, expected_hash, "intent hash");
+    for line in &request.review {
+        assert!(
+            !line.chars().any(intent_signer::review::is_hidden),
+            "a hidden or line-breaking character reached a review line: {line:?}"
+        );
+    }
+    assert!(
+        request
+            .warnings
+            .windows(2)
+            .all(|p| p[0].severity <= p[1].severity),
+        "warnings not sorted most severe first"
+    );
     // The wallet signs exactly what it was asked: finishing must succeed.
     let input = FinishInput::from(request);
     let output = w.sign(&input);

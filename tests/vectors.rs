@@ -104,3 +104,8 @@ fn executions_generated_independent_wallets() {
 fn verifier_parse_rules() {
     assert!(runner::review::run_verifier_parse() >= 150);
 }
+
+#[test]
+fn review_intents_hostile_and_honest() {
+    assert!(runner::review::run_review_intents() >= 40);
+}
