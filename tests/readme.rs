@@ -11,6 +11,7 @@ fn readme_error_table_matches_the_enum() {
         .split("## Error codes")
         .nth(1)
         .and_then(|s| s.split("\n## ").next())
+        .and_then(|s| s.split("### Warning codes").next())
         .expect("an Error codes section");
     let listed: Vec<&str> = section
         .lines()
@@ -19,7 +20,7 @@ fn readme_error_table_matches_the_enum() {
         .collect();
     assert_eq!(listed, Error::CODES);
     let section = README
-        .split("## Warning codes")
+        .split("### Warning codes")
         .nth(1)
         .and_then(|s| s.split("\n## ").next())
         .expect("a Warning codes section");

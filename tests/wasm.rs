@@ -80,3 +80,13 @@ fn execution_request_rules() {
 fn executions_generated_independent_wallets() {
     runner::run_executions_generated();
 }
+
+#[wasm_bindgen_test]
+fn verifier_parse_rules() {
+    assert!(runner::review::run_verifier_parse() >= 150);
+}
+
+#[wasm_bindgen_test]
+fn review_intents_hostile_and_honest() {
+    assert!(runner::review::run_review_intents() >= 40);
+}
