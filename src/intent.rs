@@ -576,7 +576,7 @@ fn decode_intents(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Vec<Inte
                 reason: e.to_string(),
             })?;
             validate_intent(&intent, &item_path)?;
-            out.push(intent);
+            out.push(canonical_state_init(intent));
         } else {
             warnings.push(crate::review::Warning::new(
                 "UNKNOWN_INTENT",
@@ -741,11 +741,14 @@ fn check_notification(obj: &Obj<'_>) -> Result<()> {
                 }
             }
             if let Some(si) = state_init {
-                check_state_init(si, &obj.path_of("state_init")).map_err(|_| {
-                    ambiguous(
-                        &obj.path_of("state_init"),
-                        "a malformed `state_init` makes the contract drop the notification (`msg` included) and execute a plain transfer",
-                    )
+                check_state_init(si, &obj.path_of("state_init")).map_err(|e| match e {
+                    Error::AmbiguousPayload { path, reason } => Error::AmbiguousPayload {
+                        path,
+                        reason: alloc::format!(
+                            "{reason}: a `state_init` the contract cannot read makes it drop the notification (`msg` included) and execute a plain transfer (only the canonical form is read here)"
+                        ),
+                    },
+                    other => other,
                 })?;
             }
             Ok(())
@@ -759,7 +762,8 @@ fn check_notification(obj: &Obj<'_>) -> Result<()> {
 
 /// `StateInit` as the contract's serde reads it, in its canonical form only:
 /// `{"V1": {"code": {"hash": <base58 32 bytes>} | {"account_id": <account>},
-/// "data": {<base64>: <base64>, …}}}` (padded standard base64). Other forms
+/// "data": {<base64>: <base64>, …}}}` (standard base64, padding optional,
+/// no two spellings of one key). Other forms
 /// serde would also take (a struct as an array) are refused.
 fn check_state_init(v: &Value, path: &str) -> Result<()> {
     let bad = |what: &str| ambiguous(path, &alloc::format!("`state_init` {what}"));
@@ -795,19 +799,54 @@ fn check_state_init(v: &Value, path: &str) -> Result<()> {
     let Some(Value::Object(data)) = v1.get("data") else {
         return Err(bad("has no data object"));
     };
+    // Keys are read as bytes: two spellings of one key ("AAE", "AAE=") would
+    // collapse into one entry, the last.
+    let mut keys = alloc::collections::BTreeSet::new();
     for (k, val) in data {
-        let ok = |s: &str| base64_strict(s).is_some();
-        if !ok(k) || !val.as_str().is_some_and(ok) {
-            return Err(bad("data is not base64 keys and values"));
+        let key = crate::encoding::base64_decode(k)
+            .map_err(|_| bad("data has a key that is not standard base64"))?;
+        if !val
+            .as_str()
+            .is_some_and(|v| crate::encoding::base64_decode(v).is_ok())
+        {
+            return Err(bad("data has a value that is not standard base64"));
+        }
+        if !keys.insert(key) {
+            return Err(bad("data spells one key twice"));
         }
     }
     Ok(())
 }
 
-/// Standard base64 with canonical padding, as `serde_with::base64::Base64` reads it.
-fn base64_strict(s: &str) -> Option<Vec<u8>> {
-    use base64::Engine as _;
-    base64::engine::general_purpose::STANDARD.decode(s).ok()
+/// A checked `state_init` with its data in the padded base64 the contract
+/// re-encodes it to (`"AAE"` becomes `"AAE="`): what is shown is what executes.
+fn canonical_state_init(mut intent: Intent) -> Intent {
+    let si = match &mut intent {
+        Intent::Transfer { state_init, .. }
+        | Intent::ImtMint { state_init, .. }
+        | Intent::AuthCall { state_init, .. } => state_init,
+        _ => return intent,
+    };
+    if let Some(Value::Object(data)) = si
+        .as_mut()
+        .and_then(|v| v.get_mut("V1"))
+        .and_then(|v1| v1.get_mut("data"))
+    {
+        let canonical: serde_json::Map<String, Value> = core::mem::take(data)
+            .into_iter()
+            .map(|(k, v)| {
+                let re = |t: &str| {
+                    crate::encoding::base64_decode(t)
+                        .map(|b| crate::encoding::base64_encode(&b))
+                        .unwrap_or_else(|_| t.into())
+                };
+                let v = v.as_str().map_or(v.clone(), |t| Value::String(re(t)));
+                (re(&k), v)
+            })
+            .collect();
+        *data = canonical;
+    }
+    intent
 }
 
 /// A public key as the verifier's `PublicKey::from_str` reads it: a
