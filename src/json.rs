@@ -121,10 +121,19 @@ impl<'de> serde::de::Visitor<'de> for Unique<'_> {
         let mut out = Map::new();
         let base = self.at.len();
         while let Some(key) = map.next_key::<String>()? {
-            if !self.at.is_empty() {
-                self.at.push('.');
+            if key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+                && !key.is_empty()
+            {
+                if !self.at.is_empty() {
+                    self.at.push('.');
+                }
+                self.at.push_str(&key);
+            } else {
+                // An outside key in a path is quoted, as in a review.
+                let _ = write!(self.at, "[{}]", crate::review::quote(&key));
             }
-            self.at.push_str(&key);
             if out.contains_key(&key) {
                 *self.duplicate = Some((self.at.clone(), key));
                 return Err(serde::de::Error::custom("duplicate key"));
@@ -470,6 +479,11 @@ mod tests {
             (r#"{"a":1,"a":2}"#, "a"),
             (r#"{"x":[{"b":1},{"b":1,"c":0,"b":2}]}"#, "x[1].b"),
             (r#"{"k":{"t":"1","\u0074":"2"}}"#, "k.t"),
+            (r#"{"k":{"a\nb":1,"a\nb":2}}"#, r#"k["a\nb"]"#),
+            (
+                r#"{"nep141:usdc.near":1,"nep141:usdc.near":2}"#,
+                r#"["nep141:usdc.near"]"#,
+            ),
         ] {
             let e = parse_unique(text, "").unwrap_err();
             assert_eq!(e.code(), "AMBIGUOUS_PAYLOAD", "{text}");
