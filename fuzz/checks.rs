@@ -834,6 +834,7 @@ pub fn permit2_params(data: &[u8]) {
             &permit2::ReviewOptions {
                 now: Some(1_795_426_200),
                 known_spenders: Vec::new(),
+                ..Default::default()
             },
         )
         .unwrap_or_else(|e| panic!("built typed data does not review: {e}"));

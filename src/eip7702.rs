@@ -8,7 +8,8 @@
 //! ```
 //!
 //! `chain_id = 0` is valid on every chain; the zero address clears a delegation;
-//! the verifier requires `nonce < 2^64 − 1`. [`review`] flags all three.
+//! the verifier requires `nonce < 2^64 − 1`. [`review`] flags all three, and
+//! [`review_with`] a delegate outside the wallet's `known_delegates`.
 
 use alloc::string::{String, ToString as _};
 use alloc::vec::Vec;
@@ -152,33 +153,76 @@ pub struct Signed {
 pub type Warning = crate::review::Warning;
 
 /// Every EIP-7702 warning code.
-pub const WARNING_CODES: &[&str] = &["ANY_CHAIN", "CLEARS_DELEGATION", "NONCE_MAX"];
+pub const WARNING_CODES: &[&str] = &[
+    "ANY_CHAIN",
+    "CLEARS_DELEGATION",
+    "NONCE_MAX",
+    "UNKNOWN_DELEGATE",
+];
 
-/// What a careful user must see about an authorization.
+/// Options of [`review_with`].
+#[derive(Debug, Clone, Default)]
+pub struct ReviewOptions {
+    /// Delegate contracts the wallet trusts (its own smart-account
+    /// implementation). When given, any other delegate is `UNKNOWN_DELEGATE`;
+    /// when `None`, delegates are not judged.
+    pub known_delegates: Option<Vec<Address>>,
+}
+
+/// What a careful user must see about an authorization, with no allowlist of
+/// delegates (see [`review_with`]).
 #[must_use]
 pub fn review(auth: &Authorization) -> Vec<Warning> {
+    review_with(auth, &ReviewOptions::default())
+}
+
+/// What a careful user must see about an authorization.
+///
+/// | code | severity | when |
+/// |---|---|---|
+/// | `ANY_CHAIN` | danger | chain id 0: valid on every chain |
+/// | `UNKNOWN_DELEGATE` | danger | `known_delegates` is given and the (non-zero) delegate is not in it: the account's code becomes a contract the wallet does not know, which can move every asset |
+/// | `CLEARS_DELEGATION` | warning | the zero address clears the delegation |
+/// | `NONCE_MAX` | warning | nonce 2^64−1, never valid (EIP-2681) |
+///
+/// Paths: `chainId`, `address`, `nonce` (relative to the authorization).
+#[must_use]
+pub fn review_with(auth: &Authorization, options: &ReviewOptions) -> Vec<Warning> {
+    use crate::review::Severity;
     let mut out = Vec::new();
     if auth.chain_id.is_zero() {
         out.push(crate::review::Warning::new(
             "ANY_CHAIN",
-            crate::review::Severity::Danger,
-            "",
+            Severity::Danger,
+            "chainId",
             "chain id 0: the delegation can be replayed on every chain",
         ));
     }
     if auth.address == Address::ZERO {
         out.push(crate::review::Warning::new(
             "CLEARS_DELEGATION",
-            crate::review::Severity::Warning,
-            "",
+            Severity::Warning,
+            "address",
             "the zero address clears the account's delegation",
         ));
+    } else if let Some(known) = &options.known_delegates {
+        if !known.contains(&auth.address) {
+            out.push(crate::review::Warning::new(
+                "UNKNOWN_DELEGATE",
+                Severity::Danger,
+                "address",
+                alloc::format!(
+                    "the account's code becomes {}, a contract not among the known delegates: it could move every asset of the account",
+                    auth.address.to_checksum(None)
+                ),
+            ));
+        }
     }
     if auth.nonce == u64::MAX {
         out.push(crate::review::Warning::new(
             "NONCE_MAX",
-            crate::review::Severity::Warning,
-            "",
+            Severity::Warning,
+            "nonce",
             "nonce 2^64-1 can never be valid (EIP-2681)",
         ));
     }

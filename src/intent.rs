@@ -606,14 +606,6 @@ fn ambiguous(path: &str, reason: &str) -> Error {
 pub fn intent_fields(kind: &str) -> Option<&'static [&'static str]> {
     Some(match kind {
         "add_public_key" | "remove_public_key" => &["public_key"],
-        "transfer" => &[
-            "receiver_id",
-            "tokens",
-            "memo",
-            "msg",
-            "min_gas",
-            "state_init",
-        ],
         "ft_withdraw" => &[
             "token",
             "receiver_id",
@@ -658,7 +650,7 @@ pub fn intent_fields(kind: &str) -> Option<&'static [&'static str]> {
             "attached_deposit",
             "min_gas",
         ],
-        "imt_mint" => &[
+        "transfer" | "imt_mint" => &[
             "receiver_id",
             "tokens",
             "memo",
@@ -805,9 +797,9 @@ fn check_state_init(v: &Value, path: &str) -> Result<()> {
     for (k, val) in data {
         let key = crate::encoding::base64_decode(k)
             .map_err(|_| bad("data has a key that is not standard base64"))?;
-        if !val
+        if val
             .as_str()
-            .is_some_and(|v| crate::encoding::base64_decode(v).is_ok())
+            .is_none_or(|v| crate::encoding::base64_decode(v).is_err())
         {
             return Err(bad("data has a value that is not standard base64"));
         }
@@ -821,11 +813,11 @@ fn check_state_init(v: &Value, path: &str) -> Result<()> {
 /// A checked `state_init` with its data in the padded base64 the contract
 /// re-encodes it to (`"AAE"` becomes `"AAE="`): what is shown is what executes.
 fn canonical_state_init(mut intent: Intent) -> Intent {
-    let si = match &mut intent {
-        Intent::Transfer { state_init, .. }
-        | Intent::ImtMint { state_init, .. }
-        | Intent::AuthCall { state_init, .. } => state_init,
-        _ => return intent,
+    let (Intent::Transfer { state_init: si, .. }
+    | Intent::ImtMint { state_init: si, .. }
+    | Intent::AuthCall { state_init: si, .. }) = &mut intent
+    else {
+        return intent;
     };
     if let Some(Value::Object(data)) = si
         .as_mut()
@@ -837,8 +829,7 @@ fn canonical_state_init(mut intent: Intent) -> Intent {
             .map(|(k, v)| {
                 let re = |t: &str| {
                     crate::encoding::base64_decode(t)
-                        .map(|b| crate::encoding::base64_encode(&b))
-                        .unwrap_or_else(|_| t.into())
+                        .map_or_else(|_| t.into(), |b| crate::encoding::base64_encode(&b))
                 };
                 let v = v.as_str().map_or(v.clone(), |t| Value::String(re(t)));
                 (re(&k), v)
@@ -932,7 +923,6 @@ fn validate_intent(intent: &Intent, path: &str) -> Result<()> {
             account("receiver_id", receiver_id)?;
             tokens("tokens", t)
         }
-        Intent::ImtMint { receiver_id, .. } => account("receiver_id", receiver_id),
         Intent::ImtBurn { minter_id, .. } => account("minter_id", minter_id),
         Intent::FtWithdraw {
             token, receiver_id, ..
@@ -965,7 +955,9 @@ fn validate_intent(intent: &Intent, path: &str) -> Result<()> {
                 })
             }
         }
-        Intent::NativeWithdraw { receiver_id, .. } => account("receiver_id", receiver_id),
+        Intent::NativeWithdraw { receiver_id, .. } | Intent::ImtMint { receiver_id, .. } => {
+            account("receiver_id", receiver_id)
+        }
         Intent::StorageDeposit {
             contract_id,
             deposit_for_account_id,

@@ -36,6 +36,7 @@
 
 use alloc::string::{String, ToString as _};
 use alloc::vec::Vec;
+use core::fmt::Write as _;
 
 use crate::intent::{Intent, IntentMessage, NonceInfo, TokenAmounts};
 use crate::review::{quote, Entry, Severity, Warning};
@@ -210,6 +211,7 @@ impl Reviewer<'_> {
         });
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn notification(
         &mut self,
         entry: &mut Entry,
@@ -224,11 +226,12 @@ impl Reviewer<'_> {
         if let Some(m) = msg {
             entry.field("msg", quote(m));
             entry.field("min_gas", opt_gas(min_gas));
-            entry.summary.push_str(&alloc::format!(
+            let _ = write!(
+                entry.summary,
                 ", then {call} on {} with msg {}",
                 quote(receiver),
                 quote(m)
-            ));
+            );
             self.warn(
                 code,
                 Severity::Warning,
@@ -715,8 +718,7 @@ impl Reviewer<'_> {
         call: &str,
     ) {
         if let Some(m) = msg {
-            e.summary
-                .push_str(&alloc::format!(" via {call} with msg {}", quote(m)));
+            let _ = write!(e.summary, " via {call} with msg {}", quote(m));
             e.field("msg", quote(m));
             self.warn(
                 "WITHDRAW_WITH_CALL",

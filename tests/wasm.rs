@@ -90,3 +90,8 @@ fn verifier_parse_rules() {
 fn review_intents_hostile_and_honest() {
     assert!(runner::review::run_review_intents() >= 40);
 }
+
+#[wasm_bindgen_test]
+fn review_evm_hostile_and_honest() {
+    assert!(runner::run_review_evm() >= 40);
+}

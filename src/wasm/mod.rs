@@ -998,7 +998,7 @@ pub fn review_permit2(
 ) -> JsResult<JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
     js((|| {
-        const KEYS: &[&str] = &["now", "knownSpenders"];
+        const KEYS: &[&str] = &["now", "knownSpenders", "expectedChainId"];
         let now =
             convert::opt_safe_integer(&convert::option(&options, "now", KEYS)?, "options.now")?;
         if now.is_some_and(|ms| ms < 0) {
@@ -1028,12 +1028,28 @@ pub fn review_permit2(
                 known_spenders.push(s.into());
             }
         }
+        let chain = convert::option(&options, "expectedChainId", KEYS)?;
+        let expected_chain_id = if chain.is_undefined() {
+            None
+        } else {
+            let path = "options.expectedChainId";
+            let v = convert::json_with_bigint(&chain, path)?;
+            Some(crate::step::uint_value(&v).ok_or_else(|| {
+                Error::InvalidNumber {
+                    path: path.into(),
+                    reason:
+                        "expected a chain id: a safe integer, a bigint, or a decimal or 0x string"
+                            .into(),
+                }
+            })?)
+        };
         let typed = convert::json_capped(&typed, "typedData", "", convert::TYPED_DATA)?;
         let r = crate::permit2::review(
             &typed,
             &crate::permit2::ReviewOptions {
                 now: now.and_then(|ms| u64::try_from(ms / 1000).ok()),
                 known_spenders,
+                expected_chain_id,
             },
         )?;
         let warnings = serde_json::to_value(&r.warnings).unwrap_or(Value::Null);
@@ -1092,14 +1108,42 @@ pub fn eip7702_sign(
     })())
 }
 
-/// Warnings for an authorization: `ANY_CHAIN` (chain id 0), `CLEARS_DELEGATION`, `NONCE_MAX`.
+/// Warnings for an authorization: `ANY_CHAIN` (chain id 0), `CLEARS_DELEGATION`,
+/// `NONCE_MAX`, and `UNKNOWN_DELEGATE` when `options.knownDelegates` is given
+/// and the delegate is not in it.
 #[wasm_bindgen(js_name = reviewEip7702Authorization, unchecked_return_type = "Eip7702Warning[]")]
 pub fn review_eip7702_authorization(
     #[wasm_bindgen(js_name = authorization, unchecked_param_type = "Eip7702Authorization")]
     authorization_: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Eip7702ReviewOptions")] options: Option<
+        JsValue,
+    >,
 ) -> JsResult<JsValue> {
-    js(authorization(&authorization_))
-        .map(|a| to_js(&serde_json::to_value(crate::eip7702::review(&a)).unwrap_or(Value::Null)))
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    js((|| {
+        const KEYS: &[&str] = &["knownDelegates"];
+        let known = convert::option(&options, "knownDelegates", KEYS)?;
+        let known_delegates = if known.is_undefined() {
+            None
+        } else {
+            let path = "options.knownDelegates";
+            let list = address_list(&known, path)?;
+            let mut out = Vec::with_capacity(list.len());
+            for (i, s) in list.iter().enumerate() {
+                out.push(crate::abi::parse_address(
+                    s,
+                    &alloc::format!("{path}[{i}]"),
+                )?);
+            }
+            Some(out)
+        };
+        let a = authorization(&authorization_)?;
+        let warnings =
+            crate::eip7702::review_with(&a, &crate::eip7702::ReviewOptions { known_delegates });
+        Ok(to_js(
+            &serde_json::to_value(warnings).unwrap_or(Value::Null),
+        ))
+    })())
 }
 
 // ------------------------------------------------------ execution flow

@@ -276,7 +276,12 @@ export type StepWarningCode =
   | "UNKNOWN_RECIPIENT"
   | "NATIVE_VALUE"
   | "FEE_TRANSFER"
-  | "UNRESOLVED_PLACEHOLDER";
+  | "UNRESOLVED_PLACEHOLDER"
+  | "INCREASE_ALLOWANCE"
+  | "APPROVAL_FOR_ALL"
+  | "ERC2612_PERMIT"
+  | "DAI_PERMIT"
+  | "PERMIT2_APPROVE";
 
 export type StepWarning = ReviewWarning<StepWarningCode>;
 export interface StepPlaceholder { path: string; placeholder: string }
@@ -387,7 +392,8 @@ export type Permit2WarningCode =
   | "UNLIMITED_AMOUNT"
   | "DEADLINE_PASSED"
   | "DEADLINE_FAR"
-  | "UNKNOWN_SPENDER";
+  | "UNKNOWN_SPENDER"
+  | "CHAIN_MISMATCH";
 export type Permit2Warning = ReviewWarning<Permit2WarningCode>;
 
 /** What the Permit2 builders return; `typedData` is the exact `eth_signTypedData_v4` object. */
@@ -405,6 +411,8 @@ export interface Permit2ReviewOptions {
   /** Milliseconds since the Unix epoch. */
   now?: number;
   knownSpenders?: string[];
+  /** The wallet's chain: a domain signed for another chain (or none) is `CHAIN_MISMATCH` (danger). */
+  expectedChainId?: IntegerLike;
 }
 export interface Permit2Review { lines: string[]; warnings: Permit2Warning[] }
 
@@ -425,6 +433,11 @@ export interface Eip7702SignedAuthorization {
   yParity: 0 | 1;
 }
 export type Eip7702Warning = ReviewWarning<"ANY_CHAIN" | "CLEARS_DELEGATION" | "NONCE_MAX" | "UNKNOWN_DELEGATE">;
+/** Options of `reviewEip7702Authorization`. */
+export interface Eip7702ReviewOptions {
+  /** Delegate contracts the wallet trusts; when given, every other (non-zero) delegate is `UNKNOWN_DELEGATE` (danger). */
+  knownDelegates?: string[];
+}
 
 /** An Intents Connect execution as the API returns it (only the fields read here are typed). */
 export interface Execution {

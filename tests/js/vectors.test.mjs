@@ -659,6 +659,7 @@ test("every vector file of tests/vectors/ is run here", () => {
     "generated/executions.json": "execution.test.mjs",
     "execution-requests.json": "execution-requests.test.mjs",
     "signature-edges.json": "signature-edges.test.mjs",
+    "review-evm.json": "review-evm.test.mjs",
   };
   for (const [f, testFile] of Object.entries(elsewhere)) {
     const source = readFileSync(join(repoRoot, "tests/js", testFile), "utf8");

@@ -446,7 +446,10 @@ const EXPORTS = {
     },
   },
   reviewEip7702Authorization: {
-    params: [["authorization", "authorization", () => withoutSecretKey(AUTH_RISKY.input)]],
+    params: [
+      ["authorization", "authorization", () => withoutSecretKey(AUTH_RISKY.input)],
+      ["options", "options", () => ({ knownDelegates: [] })],
+    ],
     check: (r) => assert.deepEqual(r.map((w) => w.code), ["ANY_CHAIN", "CLEARS_DELEGATION", "NONCE_MAX"]),
   },
   prepareSigning: {

@@ -1028,3 +1028,120 @@ pub fn run_executions_generated() -> usize {
     }
     cases.len()
 }
+
+// ------------------------------------------- EVM review (steps, Permit2, 7702)
+
+pub const REVIEW_EVM: &str = include_str!("../vectors/review-evm.json");
+
+/// `[{code, severity, path}]` of a review, in order.
+fn warning_triples(warnings: &[intent_signer::review::Warning]) -> Vec<(String, String, String)> {
+    warnings
+        .iter()
+        .map(|w| {
+            (
+                w.code.to_string(),
+                w.severity.as_str().to_string(),
+                w.path.clone(),
+            )
+        })
+        .collect()
+}
+
+fn expected_triples(exp: &Value) -> Vec<(String, String, String)> {
+    exp["warnings"]
+        .as_array()
+        .expect("expected.warnings")
+        .iter()
+        .map(|w| {
+            (
+                s(w, "code").into(),
+                s(w, "severity").into(),
+                s(w, "path").into(),
+            )
+        })
+        .collect()
+}
+
+fn string_list(v: Option<&Value>) -> Vec<String> {
+    v.and_then(Value::as_array)
+        .map(|a| a.iter().map(|x| x.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// tests/vectors/review-evm.json: the step review by selector, the Permit2
+/// review (hex and decimal spellings, chain, deadlines) and the EIP-7702
+/// review (known delegates), each case's exact codes, severities and paths.
+pub fn run_review_evm() -> usize {
+    use intent_signer::{eip7702, permit2, step};
+    let cases = cases(REVIEW_EVM);
+    for c in &cases {
+        let id = s(c, "id");
+        let input = &c["input"];
+        let exp = &c["expected"];
+        let o = &input["options"];
+        let got = match s(c, "type") {
+            "review_step" => {
+                let opts = step::ReviewOptions {
+                    intermediary: o
+                        .get("intermediary")
+                        .and_then(Value::as_str)
+                        .map(String::from),
+                    known_contracts: string_list(o.get("knownContracts")),
+                    ..Default::default()
+                };
+                let r = step::review_step(&input["step"], &opts)
+                    .unwrap_or_else(|e| panic!("{id}: review: {e}"));
+                assert_eq!(
+                    r.selector.as_deref(),
+                    Some(s(exp, "selector")),
+                    "{id}: selector"
+                );
+                assert_eq!(
+                    r.calldata.map(|d| hex0x(&d)).as_deref(),
+                    Some(s(exp, "calldata")),
+                    "{id}: calldata"
+                );
+                warning_triples(&r.warnings)
+            }
+            "review_permit2" => {
+                let typed = &input["typedData"];
+                let td = intent_signer::eip712::TypedData::from_json(typed)
+                    .unwrap_or_else(|e| panic!("{id}: typed data: {e}"));
+                assert_eq!(
+                    hex0x(&td.signing_hash().unwrap()),
+                    s(exp, "digest"),
+                    "{id}: digest"
+                );
+                let opts = permit2::ReviewOptions {
+                    now: o.get("now").and_then(Value::as_u64).map(|ms| ms / 1000),
+                    known_spenders: string_list(o.get("knownSpenders")),
+                    expected_chain_id: o.get("expectedChainId").map(|v| {
+                        step::uint_value(v).unwrap_or_else(|| panic!("{id}: expectedChainId"))
+                    }),
+                };
+                let r =
+                    permit2::review(typed, &opts).unwrap_or_else(|e| panic!("{id}: review: {e}"));
+                assert!(r.lines.len() >= 3, "{id}: lines");
+                warning_triples(&r.warnings)
+            }
+            "review_eip7702" => {
+                let auth =
+                    eip7702::Authorization::from_json(&input["authorization"], "authorization")
+                        .unwrap_or_else(|e| panic!("{id}: authorization: {e}"));
+                let known_delegates = o.get("knownDelegates").map(|list| {
+                    string_list(Some(list))
+                        .iter()
+                        .map(|a| intent_signer::abi::parse_address(a, "").unwrap())
+                        .collect()
+                });
+                warning_triples(&eip7702::review_with(
+                    &auth,
+                    &eip7702::ReviewOptions { known_delegates },
+                ))
+            }
+            other => panic!("{id}: unknown case type {other}"),
+        };
+        assert_eq!(got, expected_triples(exp), "{id}: warnings");
+    }
+    cases.len()
+}
