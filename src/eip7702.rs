@@ -164,8 +164,9 @@ pub const WARNING_CODES: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct ReviewOptions {
     /// Delegate contracts the wallet trusts (its own smart-account
-    /// implementation). When given, any other delegate is `UNKNOWN_DELEGATE`;
-    /// when `None`, delegates are not judged.
+    /// implementation). When given, any other delegate is `UNKNOWN_DELEGATE`
+    /// [danger]; when `None`, every non-zero delegate is `UNKNOWN_DELEGATE`
+    /// [warning] (not judged, and said so).
     pub known_delegates: Option<Vec<Address>>,
 }
 
@@ -181,7 +182,7 @@ pub fn review(auth: &Authorization) -> Vec<Warning> {
 /// | code | severity | when |
 /// |---|---|---|
 /// | `ANY_CHAIN` | danger | chain id 0: valid on every chain |
-/// | `UNKNOWN_DELEGATE` | danger | `known_delegates` is given and the (non-zero) delegate is not in it: the account's code becomes a contract the wallet does not know, which can move every asset |
+/// | `UNKNOWN_DELEGATE` | danger (warning without `known_delegates`) | the (non-zero) delegate is not among `known_delegates`: the account's code becomes a contract the wallet does not know, which can move every asset; with no list given the delegate cannot be judged, which is said, never left silent |
 /// | `CLEARS_DELEGATION` | warning | the zero address clears the delegation |
 /// | `NONCE_MAX` | warning | nonce 2^64−1, never valid (EIP-2681) |
 ///
@@ -205,9 +206,10 @@ pub fn review_with(auth: &Authorization, options: &ReviewOptions) -> Vec<Warning
             "address",
             "the zero address clears the account's delegation",
         ));
-    } else if let Some(known) = &options.known_delegates {
-        if !known.contains(&auth.address) {
-            out.push(crate::review::Warning::new(
+    } else {
+        match &options.known_delegates {
+            Some(known) if known.contains(&auth.address) => {}
+            Some(_) => out.push(crate::review::Warning::new(
                 "UNKNOWN_DELEGATE",
                 Severity::Danger,
                 "address",
@@ -215,7 +217,17 @@ pub fn review_with(auth: &Authorization, options: &ReviewOptions) -> Vec<Warning
                     "the account's code becomes {}, a contract not among the known delegates: it could move every asset of the account",
                     auth.address.to_checksum(None)
                 ),
-            ));
+            )),
+            // Never silence: without an allowlist the delegate cannot be judged.
+            None => out.push(crate::review::Warning::new(
+                "UNKNOWN_DELEGATE",
+                Severity::Warning,
+                "address",
+                alloc::format!(
+                    "the account's code becomes {}; no known delegates were given, so this review cannot say whether that contract is trusted",
+                    auth.address.to_checksum(None)
+                ),
+            )),
         }
     }
     if auth.nonce == u64::MAX {

@@ -4,6 +4,12 @@
 // authorization), and shows every intermediate value: what the API hands
 // out, the review, what the wallet is asked to sign, the wallet's answer, the
 // local verification and what is sent back. Wallets: ./wallets.js.
+//
+// The review is intent-signer's own (prepareSigning: entries, warnings,
+// review lines), shown as it comes, with no review logic here. A danger
+// finding keeps the wallet button disabled until "I understand"; a refused
+// payload (AMBIGUOUS_PAYLOAD) ends the run. `?scenario=NAME` asks the
+// embedded mock for a hostile execution (www/mock/README.md, "Scenarios").
 
 import init, {
   abiDecodeCall,
@@ -37,6 +43,8 @@ const PERMIT2_CANONICAL = "0x000000000022D473030F116dDEE9F6B43aC78BA3";
 const FINAL_STATUSES = new Set(["SUCCESS", "OPERATION_FAILED", "DEPOSIT_FAILED", "EXPIRED", "DELETED"]);
 const params = new URLSearchParams(location.search);
 const POLL_MS = Math.max(100, Number(params.get("pollMs")) || 1000);
+/** `?scenario=NAME`: forwarded to the embedded mock's create (a hostile execution, www/mock/README.md), never to another API. */
+const SCENARIO = params.get("scenario") || null;
 const POLL_LIMIT_MS = 15 * 60 * 1000;
 const HTTP_TIMEOUT_MS = 30_000;
 
@@ -53,6 +61,8 @@ const NAMED_SIGNATURES = {
 /** One plain sentence per error code the flows can meet. */
 const PLAIN = {
   SIGNATURE_MISMATCH: "The wallet's signature does not verify over the exact bytes of this request, so nothing was sent to the server.",
+  AMBIGUOUS_PAYLOAD: "intent-signer refused this payload: the verifier could read it differently from any review of it (a key given twice, a malformed notification, a null where the contract has none). The wallet was not asked to sign.",
+  CANCELLED: "You did not go on after the danger findings: the wallet was not asked to sign.",
   PAYLOAD_MISMATCH: "The server's payload_json and payload_bytes_base64 differ: the text you would review is not the bytes you would sign. The wallet was not asked to sign.",
   STANDARD_MISMATCH: "The payload's signing standard is not the one the execution announces. The wallet was not asked to sign.",
   WALLET_MISMATCH: "This execution must be signed by another kind of wallet than the one connected.",
@@ -142,12 +152,24 @@ function kv(rows, testid) {
   );
 }
 
-function warningsList(warnings, testid = "warnings") {
+/** The library's findings as they come (most severe first), styled by severity; `itemTestid` marks each one. */
+function warningsList(warnings, testid = "warnings", itemTestid = null) {
   if (!warnings?.length) return h("p", { class: "muted", "data-testid": testid }, "No warnings.");
   return h(
     "ul",
     { class: "warnings", "data-testid": testid },
-    warnings.map((w) => h("li", { "data-code": w.code }, h("code", {}, w.code), " ", w.message ?? "")),
+    warnings.map((w) =>
+      h(
+        "li",
+        { class: `sev-${w.severity ?? "warning"}`, "data-testid": itemTestid, "data-code": w.code, "data-severity": w.severity ?? "warning", "data-path": w.path },
+        h("span", { class: "sev" }, w.severity ?? "warning"),
+        " ",
+        h("code", {}, w.code),
+        " ",
+        w.message ?? "",
+        w.path ? h("small", { class: "path" }, w.path) : null,
+      ),
+    ),
   );
 }
 
@@ -554,52 +576,6 @@ function parseSteps(area) {
 
 // ------------------------------------------------------------------ rendering reviews
 
-function tokensText(tokensMap) {
-  return Object.entries(tokensMap ?? {})
-    .map(([token, amount]) => `${amount} of ${token}`)
-    .join(", ");
-}
-
-/** One intent in plain words. */
-function intentInWords(i) {
-  const memo = i.memo ? ` (memo "${i.memo}")` : "";
-  switch (i.intent) {
-    case "transfer":
-      return `Transfer ${tokensText(i.tokens)} to ${i.receiver_id}${memo}`;
-    case "ft_withdraw":
-      return `Withdraw ${i.amount} of ${i.token} to ${i.receiver_id}${memo}`;
-    case "nft_withdraw":
-      return `Withdraw NFT ${i.token_id} of ${i.token} to ${i.receiver_id}${memo}`;
-    case "mt_withdraw":
-      return `Withdraw ${i.token_ids.map((id, k) => `${i.amounts[k]} of ${id}`).join(", ")} from ${i.token} to ${i.receiver_id}${memo}`;
-    case "native_withdraw":
-      return `Withdraw ${i.amount} yoctoNEAR to ${i.receiver_id}`;
-    case "storage_deposit":
-      return `Pay ${i.amount} yoctoNEAR of storage on ${i.contract_id} for ${i.deposit_for_account_id}`;
-    case "token_diff": {
-      const give = Object.entries(i.diff).filter(([, a]) => a.startsWith("-")).map(([t, a]) => `${a.slice(1)} of ${t}`);
-      const get = Object.entries(i.diff).filter(([, a]) => !a.startsWith("-")).map(([t, a]) => `${a} of ${t}`);
-      return `Trade: give ${give.join(", ") || "nothing"}, receive ${get.join(", ") || "nothing"}${memo}`;
-    }
-    case "add_public_key":
-      return `Add the key ${i.public_key} to the signer's account`;
-    case "remove_public_key":
-      return `Remove the key ${i.public_key} from the signer's account`;
-    case "set_auth_by_predecessor_id":
-      return `${i.enabled ? "Enable" : "Disable"} authentication by predecessor id`;
-    case "auth_call":
-      return `Call ${i.contract_id} with the message ${JSON.stringify(i.msg)}${i.attached_deposit ? `, attaching ${i.attached_deposit} yoctoNEAR` : ""}`;
-    case "imt_mint":
-      return `Mint ${tokensText(i.tokens)} to ${i.receiver_id}${memo}`;
-    case "imt_burn":
-      return `Burn ${tokensText(i.tokens)} minted by ${i.minter_id}${memo}`;
-    case "unknown":
-      return `An intent of a kind this page does not know ("${i.kind}"): check its raw JSON below`;
-    default:
-      return `${i.intent}: ${JSON.stringify(i)}`;
-  }
-}
-
 function nonceDeadline(info) {
   if (info?.version !== "v1") return "legacy nonce (no nonce deadline)";
   const ms = Number(BigInt(info.deadlineNs) / 1_000_000n);
@@ -675,8 +651,23 @@ function walletRequestNode(req) {
   return nodes;
 }
 
+/** One entry of the library's review (an intent, then each EVM step): kind, summary, every field. */
+function reviewEntryNode(e, k) {
+  const severity = e.severity ?? "none";
+  return h(
+    "li",
+    { class: `entry sev-${severity}`, "data-testid": "review-entry", "data-kind": e.kind, "data-severity": severity, "data-path": e.path, "data-index": k },
+    h("div", { class: "entry-head" }, h("span", { class: "badge" }, e.kind), " ", e.severity ? h("span", { class: "sev" }, e.severity) : null, " ", h("span", { "data-testid": "review-entry-summary" }, e.summary)),
+    h("small", { class: "path" }, e.path),
+    e.fields?.length ? h("dl", { class: "kv fields" }, e.fields.map((f) => [h("dt", {}, f.name), h("dd", {}, f.value)])) : null,
+  );
+}
+
+/** The library's review, as it gives it: fields of the request, findings, entries, lines. No review logic here. */
 function signingReviewNode(request, execution) {
   const i = request.intent;
+  const quoteLine = request.review.find((l) => l.startsWith("Quote from the server"));
+  const matches = request.quoteMatches === null ? "no quote" : request.quoteMatches ? "matches the intents" : "does NOT match the intents";
   return [
     kv(
       [
@@ -689,18 +680,68 @@ function signingReviewNode(request, execution) {
         ["nonce", i.nonce, "review-nonce"],
         ["nonce deadline", nonceDeadline(i.nonceInfo), "review-nonce-deadline"],
         ["intent hash", `${request.intentHashBase58} (0x${bytesToHex(request.intentHash)})`, "review-intent-hash"],
-        request.quote && ["quote", request.review.find((l) => l.startsWith("Swap")) ?? "-", "review-quote"],
+        ["quote check", matches, "review-quote-matches"],
+        quoteLine && ["quote", quoteLine, "review-quote"],
       ],
       "review-fields",
     ),
-    h("h3", {}, "What the signature allows"),
-    h("ul", { class: "words", "data-testid": "review-intents" }, i.intents.length ? i.intents.map((x) => h("li", {}, intentInWords(x))) : h("li", {}, "No intents: signing only uses up the nonce.")),
-    h("h3", {}, "Warnings"),
-    warningsList(request.warnings, "review-warnings"),
-    h("details", {}, h("summary", {}, `intent-signer's review, line by line (${request.review.length})`), h("ul", { class: "words", "data-testid": "review-lines" }, request.review.map((l) => h("li", {}, l)))),
+    h("h3", {}, `Findings, most severe first (${request.warnings.length})`),
+    warningsList(request.warnings, "review-warnings", "review-warning"),
+    h("h3", {}, `What executes, entry by entry (${request.entries.length})`),
+    h("div", { "data-testid": "review-intents" }, h("ol", { class: "entries", "data-testid": "review-entries" }, request.entries.map(reviewEntryNode))),
+    h("details", { open: true }, h("summary", {}, `intent-signer's review, line by line (${request.review.length})`), h("ul", { class: "words", "data-testid": "review-lines" }, request.review.map((l) => h("li", {}, l)))),
     h("details", {}, h("summary", {}, `The ${request.steps.length} steps, decoded`), request.steps.map((r, k) => stepReviewNode(r, k, execution.steps?.[k]))),
     h("details", {}, h("summary", {}, "payload_json, verbatim"), pre(request.payloadJson, "review-payload-json")),
   ];
+}
+
+/**
+ * The gate before the wallet: with a danger finding, the wallet button stays
+ * disabled until "I understand" is clicked; resolves when the user goes on,
+ * throws CANCELLED when they stop. Without one, it resolves at once.
+ */
+async function signGate(run, request) {
+  const danger = request.warnings.filter((w) => w.severity === "danger");
+  if (!danger.length) {
+    run.card("sign-gate", "Before the wallet", h("p", { class: "muted", "data-testid": "gate-text", "data-danger": "0" }, "No danger finding in intent-signer's review: the wallet is asked now."));
+    return;
+  }
+  const ack = h("button", { type: "button", class: "danger-ack", "data-testid": "ack-danger", "aria-pressed": "false" }, "I understand: these intents can lose my funds or my account");
+  const sign = h("button", { type: "button", class: "primary", "data-testid": "wallet-sign", disabled: true }, "Ask the wallet to sign");
+  const cancel = h("button", { type: "button", "data-testid": "gate-cancel" }, "Stop here");
+  const card = run.card(
+    "sign-gate",
+    "Before the wallet: danger",
+    h(
+      "div",
+      { class: "danger-box", "data-testid": "danger-box", "data-danger": String(danger.length) },
+      h("p", { "data-testid": "gate-text" }, `intent-signer's review found ${danger.length} danger finding(s): `, danger.map((w, k) => [k ? ", " : "", h("code", {}, w.code)]), ". Read them above. The wallet will not be asked unless you say you understand."),
+      warningsList(danger, "danger-warnings"),
+    ),
+    h("div", { class: "actions" }, ack, sign, cancel),
+  );
+  card.classList.add("gate");
+  run.panel.dataset.state = "waiting";
+  run.progress("waiting for you: danger findings above");
+  await new Promise((resolve, reject) => {
+    ack.addEventListener("click", () => {
+      ack.setAttribute("aria-pressed", "true");
+      ack.disabled = true;
+      sign.disabled = false;
+      document.body.dataset.ackDanger = "1";
+    });
+    sign.addEventListener("click", () => {
+      if (ack.getAttribute("aria-pressed") !== "true") return;
+      sign.disabled = true;
+      cancel.disabled = true;
+      resolve();
+    });
+    cancel.addEventListener("click", () => {
+      ack.disabled = sign.disabled = cancel.disabled = true;
+      reject(new FlowError("CANCELLED", "Stopped at the danger findings; nothing was signed."));
+    });
+  });
+  run.panel.dataset.state = "running";
 }
 
 function walletAnswerNode(answer) {
@@ -750,6 +791,11 @@ function stepsBody(dry) {
 function createPath(kind) {
   const base = `/api/v1/executions/${encodeURIComponent(wallet.address)}`;
   return kind === "steps" ? `${base}/steps` : base;
+}
+
+/** `?scenario=` reaches the embedded mock only: never an API on another origin. */
+function scenarioQuery() {
+  return SCENARIO && apiBase() === location.origin ? `?scenario=${encodeURIComponent(SCENARIO)}` : "";
 }
 
 async function validateAndShow(run, body, kind) {
@@ -803,7 +849,7 @@ async function createSignSubmit(run, kind) {
   await validateAndShow(run, body, kind);
 
   run.progress("working… creating the execution");
-  const path = createPath(kind);
+  const path = createPath(kind) + scenarioQuery();
   const res = await http("POST", path, body);
   const execution = result(res.body);
   httpCard(run, "execution", "Execution created", "POST", path, res);
@@ -811,6 +857,7 @@ async function createSignSubmit(run, kind) {
   // Checked before the wallet sees anything: a mismatch stops here.
   const request = prepareSigning(execution, { wallet: w.address, now: Date.now(), knownContracts: knownContracts(body.steps ?? [], execution.quote) });
   run.card("review", "Review: what you are asked to sign", signingReviewNode(request, execution));
+  await signGate(run, request);
   run.card("wallet-request", `What the wallet is asked to sign (${request.standard})`, walletRequestNode(request.walletRequest));
 
   run.progress(`working… waiting for the wallet (${w.label})`);
@@ -1270,6 +1317,10 @@ async function main() {
   await init();
   const info = buildInfo();
   $("wasm-status").textContent = `intent-signer ${info.version} loaded (WebAssembly).`;
+  if (SCENARIO) {
+    $("scenario-banner").hidden = false;
+    $("scenario-name").textContent = SCENARIO;
+  }
   $("build-info").textContent = `intent-signer ${info.version} · git ${info.gitHead.slice(0, 12)} · ${info.rustc}`;
 
   const detected = detectInjected();

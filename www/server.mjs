@@ -292,7 +292,14 @@ export async function startServer(options = {}) {
       control(req, res, url.pathname, body.text, mock);
       return done(res.statusCode);
     }
-    if (isApi && apiUrl) return done(await proxy(req, res, body.text, apiUrl, apiKey));
+    if (isApi && apiUrl) {
+      // ?scenario= is a switch of the embedded mock (mock/scenarios.mjs): never forwarded.
+      if (url.searchParams.has("scenario")) {
+        sendJson(res, 400, { error: "scenario is a switch of the embedded mock; it is never sent to the real API (--api)" });
+        return done(400);
+      }
+      return done(await proxy(req, res, body.text, apiUrl, apiKey));
+    }
     const ctx = { method: req.method, path: url.pathname, query: url.searchParams, headers: req.headers, rawBody: body.text };
     const handler = isApi ? mock.intentsConnect : isSwap ? mock.swap : isActions ? mock.actions : null;
     if (handler) {

@@ -435,7 +435,7 @@ export interface Eip7702SignedAuthorization {
 export type Eip7702Warning = ReviewWarning<"ANY_CHAIN" | "CLEARS_DELEGATION" | "NONCE_MAX" | "UNKNOWN_DELEGATE">;
 /** Options of `reviewEip7702Authorization`. */
 export interface Eip7702ReviewOptions {
-  /** Delegate contracts the wallet trusts; when given, every other (non-zero) delegate is `UNKNOWN_DELEGATE` (danger). */
+  /** Delegate contracts the wallet trusts: a (non-zero) delegate outside the list is `UNKNOWN_DELEGATE` (danger); without the list, `UNKNOWN_DELEGATE` (warning). */
   knownDelegates?: string[];
 }
 

@@ -67,12 +67,14 @@ function addressOfKey(secretKey) {
 
 const codesOf = (warnings) => warnings.map((w) => w.code);
 
-/** Every warning has a code and a non-empty message. */
+/** Every warning has a code, a severity, a non-empty message and a path (the one review shape). */
 function assertWarnings(warnings, what) {
   assert.ok(Array.isArray(warnings), `${what}: warnings is an array`);
   for (const w of warnings) {
-    assert.deepEqual(Object.keys(w).sort(), ["code", "message"], `${what}: warning shape`);
+    assert.deepEqual(Object.keys(w).sort(), ["code", "message", "path", "severity"], `${what}: warning shape`);
     assert.ok(typeof w.message === "string" && w.message.length > 0, `${what}: warning message`);
+    assert.ok(["danger", "warning", "info"].includes(w.severity), `${what}: warning severity`);
+    assert.equal(typeof w.path, "string", `${what}: warning path`);
   }
 }
 
@@ -303,9 +305,11 @@ test("tests/vectors/generated/eip7702.json", async (t) => {
       const expected = [];
       if (BigInt(auth.chainId) === 0n) expected.push("ANY_CHAIN");
       if (auth.address.toLowerCase() === ZERO_ADDRESS) expected.push("CLEARS_DELEGATION");
+      else expected.push("UNKNOWN_DELEGATE"); // no knownDelegates: not judged, and said so
       if (BigInt(auth.nonce) === MAX_UINT64) expected.push("NONCE_MAX");
       assert.equal(expected.includes("ANY_CHAIN"), c.flags.includes("chain_id_zero"), `${id}: flag chain_id_zero`);
       assert.equal(expected.includes("CLEARS_DELEGATION"), c.flags.includes("zero_address"), `${id}: flag zero_address`);
+      assert.equal(expected.includes("UNKNOWN_DELEGATE"), !c.flags.includes("zero_address"), `${id}: a delegate without knownDelegates`);
       assert.equal(expected.includes("NONCE_MAX"), c.flags.includes("nonce_2_64_minus_1"), `${id}: flag nonce_2_64_minus_1`);
       const review = reviewEip7702Authorization(auth);
       assertWarnings(review, `${id}: review`);
@@ -423,13 +427,14 @@ test("reviewPermit2 warnings: unlimited amounts, deadlines, spenders, the Permit
 test("reviewEip7702Authorization: chain id 0, the zero address, nonce 2^64 − 1", () => {
   const base = { chainId: "1", address: "0xbe95c3f554e9fc85ec51be69a3d807a0d55bcf2c", nonce: "40" }; // eip7702-001
   const cases = [
-    ["an ordinary authorization", {}, []],
-    ["chain id 0", { chainId: 0 }, ["ANY_CHAIN"]],
-    ["chain id 0n", { chainId: 0n }, ["ANY_CHAIN"]],
+    // Without knownDelegates a delegate is not judged, and the review says so (UNKNOWN_DELEGATE, warning).
+    ["an ordinary authorization", {}, ["UNKNOWN_DELEGATE"]],
+    ["chain id 0", { chainId: 0 }, ["ANY_CHAIN", "UNKNOWN_DELEGATE"]],
+    ["chain id 0n", { chainId: 0n }, ["ANY_CHAIN", "UNKNOWN_DELEGATE"]],
     ["the zero address", { address: ZERO_ADDRESS }, ["CLEARS_DELEGATION"]],
-    ["nonce 2^64 − 1", { nonce: MAX_UINT64 }, ["NONCE_MAX"]],
-    ["nonce 2^64 − 1 as a string", { nonce: MAX_UINT64.toString() }, ["NONCE_MAX"]],
-    ["nonce 2^64 − 2", { nonce: MAX_UINT64 - 1n }, []],
+    ["nonce 2^64 − 1", { nonce: MAX_UINT64 }, ["UNKNOWN_DELEGATE", "NONCE_MAX"]],
+    ["nonce 2^64 − 1 as a string", { nonce: MAX_UINT64.toString() }, ["UNKNOWN_DELEGATE", "NONCE_MAX"]],
+    ["nonce 2^64 − 2", { nonce: MAX_UINT64 - 1n }, ["UNKNOWN_DELEGATE"]],
     ["all three", { chainId: "0", address: ZERO_ADDRESS, nonce: MAX_UINT64 }, ["ANY_CHAIN", "CLEARS_DELEGATION", "NONCE_MAX"]],
   ];
   for (const [what, patch, expected] of cases) {

@@ -190,7 +190,8 @@ assertType<Equals<Parameters<typeof eip7702AuthorizationHash>[0], Eip7702Authori
 assertType<Equals<ReturnType<typeof eip7702Sign>, Eip7702SignedAuthorization>>();
 assertType<Equals<ReturnType<typeof reviewEip7702Authorization>, Eip7702Warning[]>>();
 assertType<Equals<Eip7702SignedAuthorization["yParity"], 0 | 1>>();
-assertType<Equals<Eip7702Warning["code"], "ANY_CHAIN" | "CLEARS_DELEGATION" | "NONCE_MAX">>();
+assertType<Equals<Eip7702Warning["code"], "ANY_CHAIN" | "CLEARS_DELEGATION" | "NONCE_MAX" | "UNKNOWN_DELEGATE">>();
+assertType<Equals<Eip7702Warning["severity"], "danger" | "warning" | "info">>();
 // The execution flow.
 assertType<Equals<Parameters<typeof prepareSigning>, [execution: Execution, options: PrepareSigningOptions]>>();
 assertType<Equals<ReturnType<typeof prepareSigning>, SigningRequest>>();

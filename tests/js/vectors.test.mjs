@@ -660,6 +660,8 @@ test("every vector file of tests/vectors/ is run here", () => {
     "execution-requests.json": "execution-requests.test.mjs",
     "signature-edges.json": "signature-edges.test.mjs",
     "review-evm.json": "review-evm.test.mjs",
+    "review-intents.json": "review-intents.test.mjs",
+    "verifier-parse.json": "review-intents.test.mjs",
   };
   for (const [f, testFile] of Object.entries(elsewhere)) {
     const source = readFileSync(join(repoRoot, "tests/js", testFile), "utf8");

@@ -19,6 +19,7 @@ import {
   utf8ToBytes,
   verifyWalletSignature,
 } from "./verify.mjs";
+import { SCENARIOS, SCENARIO_NAMES } from "./scenarios.mjs";
 
 // --------------------------------------------------------------- constants
 
@@ -483,14 +484,15 @@ export function versionedNonce(salt4, deadlineMs, random15 = randomBytes(15)) {
  * The DefusePayload the wallet signs, rendered for the wallet's standard.
  * Keys are alphabetical, as in the Intents Connect docs' example.
  */
-function renderPayload({ wallet, deadline, nonce, intents, pretty }) {
+function renderPayload({ wallet, deadline, nonce, intents, pretty, mutate }) {
   const stringify = (v) => (pretty ? JSON.stringify(v, null, 2) : JSON.stringify(v));
+  const edit = mutate ?? ((text) => text);
   if (wallet.standard === "nep413") {
-    const message = JSON.stringify({ deadline, intents, signer_id: wallet.signerId });
+    const message = edit(JSON.stringify({ deadline, intents, signer_id: wallet.signerId }));
     const payloadJson = stringify({ message, recipient: VERIFYING_CONTRACT, nonce });
     return { payloadJson, messageToSign: message };
   }
-  const payloadJson = stringify({ deadline, intents, nonce, signer_id: wallet.signerId, verifying_contract: VERIFYING_CONTRACT });
+  const payloadJson = edit(stringify({ deadline, intents, nonce, signer_id: wallet.signerId, verifying_contract: VERIFYING_CONTRACT }));
   return { payloadJson, messageToSign: payloadJson };
 }
 
@@ -651,6 +653,10 @@ export function createIntentsConnectMock(shared) {
     maybeFailNext(kind === "quote" ? "create" : "steps");
     if (kind === "quote") checkApiKey(ctx.headers);
     const wallet = parseWallet(walletText);
+    const scenarioName = ctx.query?.get("scenario") ?? null;
+    const scenario = scenarioName === null ? null : SCENARIOS[scenarioName];
+    if (scenarioName !== null && !scenario) throw bad(`unknown scenario "${scenarioName}" (known: ${SCENARIO_NAMES.join(", ")})`);
+    if (scenario?.quoteOnly && kind !== "quote") throw bad(`scenario "${scenarioName}" needs a quote-backed create`);
     const body = parseBody(ctx.rawBody);
     const { type, dry, validated } = commonBody(body, kind === "quote" ? QUOTE_BODY_KEYS : STEPS_BODY_KEYS);
     const intermediary = intermediaryOf(wallet);
@@ -664,9 +670,11 @@ export function createIntentsConnectMock(shared) {
     let quoteDeadlineMs = null;
     let intentToken;
     let intentAmount;
+    let intentReceiver = null;
 
     if (kind === "quote") {
-      const q = parseQuoteRequest(body);
+      let q = parseQuoteRequest(body);
+      if (scenario?.request && !dry) q = scenario.request(q, TOKEN_BY_ID);
       mode = q.outOperation ? "out" : "in";
       const evmSide = q.outOperation ? q.origin : q.destination;
       if (type === "evm" && !EVM_CHAINS.has(evmSide.blockchain)) {
@@ -720,6 +728,10 @@ export function createIntentsConnectMock(shared) {
       initialStatus = q.outOperation ? "OPERATION_PENDING" : "CREATED";
       intentToken = q.outOperation ? q.origin.assetId : q.destination.assetId;
       intentAmount = q.outOperation ? quote.amountIn : quote.minAmountOut;
+      // Bridge-in: the destination asset to the intermediary. Out-operation:
+      // the origin asset to the quote's deposit address. The two shapes a
+      // quote accounts for (intent-signer's quote check, README "The payload").
+      intentReceiver = q.outOperation ? depositAddress : null;
       quote._fee = fee;
     } else {
       mode = "steps";
@@ -776,13 +788,20 @@ export function createIntentsConnectMock(shared) {
     const deadlineMs = Math.floor((t + PAYLOAD_TTL_MS) / 1000) * 1000;
     const deadline = rfc3339(deadlineMs);
     const nonce = b64encode(versionedNonce(salt, deadlineMs));
-    const intentFor = (amount) => [{ intent: "transfer", receiver_id: intermediary.evm.toLowerCase(), tokens: { [intentToken]: amount } }];
-    const real = renderPayload({ wallet, deadline, nonce, intents: intentFor(intentAmount), pretty: config().prettyPayload });
+    const receiver = intentReceiver === null ? intermediary.evm : intentReceiver;
+    const asAccount = (a) => (isAddress(a) ? a.toLowerCase() : a);
+    const intentFor = (amount) => {
+      const honest = [{ intent: "transfer", receiver_id: asAccount(receiver), tokens: { [intentToken]: amount } }];
+      return scenario ? scenario.intents({ honest, token: intentToken, amount, wallet }) : honest;
+    };
+    const mutate = scenario?.mutate ?? null;
+    if (scenario?.quote && quote) Object.assign(pub.quote, scenario.quote(pub.quote));
+    const real = renderPayload({ wallet, deadline, nonce, intents: intentFor(intentAmount), pretty: config().prettyPayload, mutate });
     const bytes = utf8ToBytes(real.payloadJson);
     let shown = real;
     if (config().tamperPayload) {
       config().tamperPayload = false;
-      shown = renderPayload({ wallet, deadline, nonce, intents: intentFor((BigInt(intentAmount) * 10n).toString()), pretty: config().prettyPayload });
+      shown = renderPayload({ wallet, deadline, nonce, intents: intentFor((BigInt(intentAmount) * 10n).toString()), pretty: config().prettyPayload, mutate });
     }
     pub.details.messageSigned = false;
     pub.details.messageToSign = shown.messageToSign;

@@ -206,8 +206,8 @@ eip7702("7702-unknown-any-chain", "an unknown delegate, on every chain (chainId 
   { chainId: "0x0", address: STRANGER, nonce: "0x28" }, { knownDelegates: [DELEGATE] }, [W("ANY_CHAIN", "danger", "chainId"), W("UNKNOWN_DELEGATE", "danger", "address")]);
 eip7702("7702-clear-with-list", "clearing the delegation (zero address) is not an unknown delegate", ["honest"],
   { chainId: "1", address: "0x0000000000000000000000000000000000000000", nonce: "40" }, { knownDelegates: [] }, [W("CLEARS_DELEGATION", "warning", "address")]);
-eip7702("7702-no-list", "without knownDelegates the delegate is not judged (documented)", ["honest", "policy"],
-  { chainId: "1", address: STRANGER, nonce: "40" }, {}, []);
+eip7702("7702-no-list", "without knownDelegates the delegate cannot be judged: said as a warning, never silence (documented)", ["honest", "policy"],
+  { chainId: "1", address: STRANGER, nonce: "40" }, {}, [W("UNKNOWN_DELEGATE", "warning", "address")]);
 
 const doc = {
   description:
