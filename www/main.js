@@ -37,6 +37,8 @@ import { WALLET_CHOICES, base64Encode, connectWallet, detectInjected, evmTestWal
 // ------------------------------------------------------------------ constants
 
 const USDC_BASE = "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913";
+/** The EIP-7702 delegate contract the demo's actions flow designates and trusts. */
+const KNOWN_DELEGATE = "0x63c0c19a282a1B52b07dD5a65b58948A07DAE32B";
 const USDC_BASE_ASSET = "nep141:base-0x833589fcd6edb6e08f4c7c32d4f71b54bda02913.omft.near";
 const AAVE_POOL_BASE = "0xA238Dd80C259a72e81d7e4664a9801593F98d1c5";
 const PERMIT2_CANONICAL = "0x000000000022D473030F116dDEE9F6B43aC78BA3";
@@ -1150,7 +1152,8 @@ async function authorizationFlow(run) {
         : "EIP-7702 signing is wallet-specific: there is no standard RPC method a page can call (eth_sign of the hash is refused by most wallets, rightly). This wallet exposes none, so the EVM TEST wallet (public test key) signs instead; with a wallet that supports it, its own API would be used here.";
   }
   const hash = eip7702AuthorizationHash(auth);
-  const warnings = reviewEip7702Authorization(auth);
+  // The delegate this demo trusts (the form's default); any other is UNKNOWN_DELEGATE (danger).
+  const warnings = reviewEip7702Authorization(auth, { knownDelegates: [KNOWN_DELEGATE] });
   run.card(
     "review",
     "Review: the authorization",
@@ -1372,7 +1375,7 @@ async function main() {
   on("permit2-run", "click", () => runFlow("Permit2 approval", permit2Flow));
   on("auth-run", "click", () => runFlow("EIP-7702 authorization", authorizationFlow));
 
-  $("auth-address").value = "0x63c0c19a282a1B52b07dD5a65b58948A07DAE32B";
+  $("auth-address").value = KNOWN_DELEGATE;
   await Promise.all([loadTokens(), loadSwapCatalog()]);
   $("wallet-select").value = "test-evm";
   await connectSelected();

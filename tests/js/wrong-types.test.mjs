@@ -1132,9 +1132,16 @@ test("__proto__ / constructor keys as input: a coded error or a correct result",
 // JSON → JS conversion defines "__proto__" keys as own data properties, as
 // JSON.parse does, so decoded intents neither lose data nor gain inherited
 // properties.
+// (imt_mint token keys are free strings; a transfer's token ids are not, and
+// the verifier refuses "__proto__" there: so does the decoder, checked below.)
 test("decoded intents keep __proto__ keys as own properties (as JSON.parse does)", () => {
   const intents = '[{"intent":"teleport","__proto__":{"polluted":true},"to":"mars"},' +
-    '{"intent":"transfer","receiver_id":"bob.near","tokens":{"__proto__":"5","nep141:wrap.near":"1"}}]';
+    '{"intent":"imt_mint","receiver_id":"bob.near","tokens":{"__proto__":"5","wrap":"1"}}]';
+  assert.throws(
+    () => lib.decodeIntentMessage(MESSAGE.replace('"intents":[]', '"intents":[{"intent":"transfer","receiver_id":"bob.near","tokens":{"__proto__":"5"}}]')),
+    (e) => e.code === "INVALID_INTENT" && e.path === 'intents[0].tokens["__proto__"]',
+    "a transfer's token id must be one the verifier reads",
+  );
   const d = lib.decodeIntentMessage(MESSAGE.replace('"intents":[]', `"intents":${intents}`));
   const expected = JSON.parse(intents);
   // An unknown kind comes wrapped: { intent: "unknown", kind, raw }.
