@@ -7,6 +7,11 @@ echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo clippy"
 cargo clippy --all-targets -- -D warnings
+echo "== each wing alone (cargo clippy --no-default-features --features <wing>)"
+for wing in "" secp256k1 ed25519 intents evm connect; do
+  echo "-- ${wing:-no features}"
+  cargo clippy --lib --no-default-features ${wing:+--features "$wing"} -- -D warnings
+done
 echo "== cargo check and clippy (wasm32, --features wasm)"
 cargo check --target wasm32-unknown-unknown
 cargo clippy --target wasm32-unknown-unknown --features wasm -- -D warnings

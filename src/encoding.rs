@@ -292,7 +292,7 @@ impl PublicKey {
     pub fn implicit_account_id(&self) -> String {
         match self {
             Self::Ed25519(b) => hex_encode(b),
-            Self::Secp256k1(b) => hex_encode_prefixed(&crate::secp256k1::address(b)),
+            Self::Secp256k1(b) => hex_encode_prefixed(&crate::crypto::eth::address(b)),
         }
     }
 }

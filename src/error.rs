@@ -540,6 +540,7 @@ impl Error {
 
     /// Replaces the path.
     #[must_use]
+    #[cfg_attr(not(feature = "evm"), allow(dead_code))]
     pub(crate) fn with_path(mut self, path: String) -> Self {
         *self.path_mut() = path;
         self

@@ -23,6 +23,7 @@ pub(crate) fn parse(text: &str, path: &str) -> Result<Value> {
 /// Intents verifier's serde structs refuse a duplicated field, while a plain
 /// [`Value`] keeps the last one: text read here must not mean one thing to us
 /// and another (or nothing) to the contract.
+#[cfg_attr(not(feature = "intents"), allow(dead_code))]
 pub(crate) fn parse_unique(text: &str, path: &str) -> Result<Value> {
     #[cfg(target_arch = "wasm32")]
     reserve_for(text);
@@ -54,6 +55,7 @@ pub(crate) fn parse_unique(text: &str, path: &str) -> Result<Value> {
 }
 
 /// Builds a [`Value`], keeping the path of the value being read in `at`.
+#[cfg_attr(not(feature = "intents"), allow(dead_code))]
 struct Unique<'c> {
     at: &'c mut String,
     duplicate: &'c mut Option<(String, String)>,

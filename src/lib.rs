@@ -13,28 +13,34 @@
 
 extern crate alloc;
 
-pub mod abi;
-pub mod ed25519;
-pub mod eip712;
-pub mod eip7702;
+#[cfg(feature = "connect")]
+pub mod connect;
+pub mod crypto;
 pub mod encoding;
-pub mod erc191;
 pub mod error;
-pub mod execution;
-pub mod intent;
-pub mod intent_review;
+#[cfg(feature = "evm")]
+pub mod evm;
+#[cfg(feature = "intents")]
+pub mod intents;
 mod json;
-pub mod multi_payload;
-pub mod nep413;
-pub mod permit2;
-pub mod raw_ed25519;
 pub mod review;
-pub mod secp256k1;
-pub mod sep53;
-pub mod step;
-pub mod tip191;
+pub mod standards;
 #[cfg(feature = "wasm")]
 mod wasm;
 
 pub use error::{Error, Result};
-pub use multi_payload::{MultiPayload, Standard, Verification};
+#[cfg(feature = "intents")]
+pub use intents::multi_payload::{MultiPayload, Standard, Verification};
+
+// The paths of the flat layout, kept so that existing callers compile.
+#[cfg(feature = "connect")]
+pub use connect as execution;
+#[cfg(feature = "ed25519")]
+pub use crypto::ed25519;
+#[cfg(feature = "secp256k1")]
+pub use crypto::secp256k1;
+#[cfg(feature = "evm")]
+pub use evm::{abi, eip712, eip7702, permit2, step};
+#[cfg(feature = "intents")]
+pub use intents::{message as intent, multi_payload, review as intent_review};
+pub use standards::{erc191, nep413, raw_ed25519, sep53, tip191};

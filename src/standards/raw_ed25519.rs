@@ -6,16 +6,19 @@
 
 use sha2::{Digest as _, Sha256};
 
+#[cfg(feature = "ed25519")]
 use crate::ed25519;
 
 /// Signs the payload bytes with a 32-byte seed.
 #[must_use]
+#[cfg(feature = "ed25519")]
 pub fn sign(payload: &[u8], seed: &[u8; 32]) -> [u8; 64] {
     ed25519::sign(payload, seed)
 }
 
 /// Strict Ed25519 verification over the payload bytes (weak keys rejected).
 #[must_use]
+#[cfg(feature = "ed25519")]
 pub fn verify(payload: &[u8], public_key: &[u8; 32], signature: &[u8; 64]) -> bool {
     ed25519::verify(public_key, payload, signature)
 }

@@ -278,10 +278,15 @@ impl MultiPayload {
     /// Malformed input only: a payload without a valid `signer_id`, a
     /// secp256k1 `v` other than 0/1 ([`Error::InvalidRecoveryId`]), a high-s
     /// signature ([`Error::HighS`]), r or s out of range ([`Error::InvalidSignature`]).
+    #[cfg_attr(
+        not(all(feature = "ed25519", feature = "secp256k1")),
+        allow(unreachable_code, unused_variables)
+    )]
     pub fn verify(&self) -> Result<Verification> {
         let signer_id = self.signer_id()?;
         let intent_hash = self.intent_hash()?;
         let (ok, public_key) = match self {
+            #[cfg(feature = "ed25519")]
             Self::Nep413 {
                 payload,
                 public_key,
@@ -290,22 +295,32 @@ impl MultiPayload {
                 nep413::verify(payload, public_key, signature)?,
                 Some(PublicKey::Ed25519(*public_key)),
             ),
+            #[cfg(feature = "ed25519")]
             Self::RawEd25519 {
                 payload,
                 public_key,
                 signature,
             } => (
-                raw_ed25519::verify(payload.as_bytes(), public_key, signature),
+                crate::raw_ed25519::verify(payload.as_bytes(), public_key, signature),
                 Some(PublicKey::Ed25519(*public_key)),
             ),
+            #[cfg(feature = "ed25519")]
             Self::Sep53 {
                 payload,
                 public_key,
                 signature,
             } => (
-                sep53::verify(payload.as_bytes(), public_key, signature),
+                crate::sep53::verify(payload.as_bytes(), public_key, signature),
                 Some(PublicKey::Ed25519(*public_key)),
             ),
+            #[cfg(not(feature = "ed25519"))]
+            Self::Nep413 { .. } | Self::RawEd25519 { .. } | Self::Sep53 { .. } => {
+                return Err(Error::UnsupportedCurve {
+                    path: String::from("standard"),
+                    found: String::from("ed25519 (built without the `ed25519` feature)"),
+                })
+            }
+            #[cfg(feature = "secp256k1")]
             Self::Erc191 { signature, .. } | Self::Tip191 { signature, .. } => {
                 let v = signature.get(64).copied().unwrap_or(u8::MAX);
                 if v > 1 {
@@ -319,6 +334,13 @@ impl MultiPayload {
                     Err(Error::UnrecoverableSignature { .. }) => (false, None),
                     Err(e) => return Err(e.at("signature")),
                 }
+            }
+            #[cfg(not(feature = "secp256k1"))]
+            Self::Erc191 { .. } | Self::Tip191 { .. } => {
+                return Err(Error::UnsupportedCurve {
+                    path: String::from("standard"),
+                    found: String::from("secp256k1 (built without the `secp256k1` feature)"),
+                })
             }
         };
         let mut warnings = Vec::new();

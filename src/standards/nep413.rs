@@ -21,6 +21,7 @@ use alloc::vec::Vec;
 use serde_json::{Map, Value};
 use sha2::{Digest as _, Sha256};
 
+#[cfg(feature = "ed25519")]
 use crate::ed25519;
 use crate::encoding::{base64_decode_array, base64_encode};
 use crate::error::{Error, Result};
@@ -117,6 +118,7 @@ pub fn hash(payload: &Nep413Payload) -> Result<[u8; 32]> {
 ///
 /// # Errors
 /// See [`preimage`].
+#[cfg(feature = "ed25519")]
 pub fn verify(
     payload: &Nep413Payload,
     public_key: &[u8; 32],
@@ -129,6 +131,7 @@ pub fn verify(
 ///
 /// # Errors
 /// See [`preimage`].
+#[cfg(feature = "ed25519")]
 pub fn sign(payload: &Nep413Payload, seed: &[u8; 32]) -> Result<[u8; 64]> {
     Ok(ed25519::sign(&hash(payload)?, seed))
 }

@@ -10,7 +10,6 @@
 //!   the last 20 bytes of keccak256(x ‖ y).
 
 use alloc::string::String;
-use alloc::vec::Vec;
 
 use k256::ecdsa::{RecoveryId, Signature, SigningKey, VerifyingKey};
 use k256::elliptic_curve::ops::{LinearCombination, Reduce};
@@ -19,19 +18,8 @@ use k256::elliptic_curve::subtle::Choice;
 use k256::elliptic_curve::PrimeField;
 use k256::{AffinePoint, FieldBytes, ProjectivePoint, Scalar, U256};
 
+pub use super::eth::{address, checksum_address};
 use crate::error::{Error, Result};
-
-/// Builds `prefix ‖ decimal(len(msg)) ‖ msg`, the EIP-191 version 0x45 layout
-/// (also used by TIP-191 with another prefix). The length is in bytes.
-#[must_use]
-pub(crate) fn length_prefixed(prefix: &[u8], msg: &[u8]) -> Vec<u8> {
-    let len = alloc::format!("{}", msg.len());
-    let mut out = Vec::with_capacity(prefix.len() + len.len() + msg.len());
-    out.extend_from_slice(prefix);
-    out.extend_from_slice(len.as_bytes());
-    out.extend_from_slice(msg);
-    out
-}
 
 /// Maps a recovery byte from {0, 1, 27, 28} to the recovery id {0, 1}.
 ///
@@ -163,16 +151,4 @@ fn signing_key(secret_key: &[u8; 32]) -> Result<SigningKey> {
 /// [`Error::InvalidSecretKey`].
 pub fn public_key(secret_key: &[u8; 32]) -> Result<[u8; 64]> {
     Ok(uncompressed(signing_key(secret_key)?.verifying_key()))
-}
-
-/// The 20-byte Ethereum address of a 64-byte public key: keccak256(x ‖ y)[12..].
-#[must_use]
-pub fn address(public_key: &[u8; 64]) -> [u8; 20] {
-    alloy_primitives::Address::from_raw_public_key(public_key).into_array()
-}
-
-/// The EIP-55 mixed-case form of an address.
-#[must_use]
-pub fn checksum_address(address: &[u8; 20]) -> String {
-    alloy_primitives::Address::from(*address).to_checksum(None)
 }

@@ -11,8 +11,11 @@
 
 use alloc::vec::Vec;
 
+#[cfg(feature = "secp256k1")]
 use crate::erc191::Recovered;
+#[cfg(feature = "secp256k1")]
 use crate::error::Result;
+#[cfg(feature = "secp256k1")]
 use crate::secp256k1;
 
 /// The TIP-191 prefix.
@@ -25,7 +28,7 @@ pub const PREFIX: &[u8] = b"\x19TRON Signed Message:\n";
 /// The exact bytes that get hashed.
 #[must_use]
 pub fn preimage(message: &[u8]) -> Vec<u8> {
-    secp256k1::length_prefixed(PREFIX, message)
+    crate::crypto::eth::length_prefixed(PREFIX, message)
 }
 
 /// keccak256 of the preimage: the digest that is signed.
@@ -38,6 +41,7 @@ pub fn hash(message: &[u8]) -> [u8; 32] {
 ///
 /// # Errors
 /// See [`secp256k1::recover_prehash`].
+#[cfg(feature = "secp256k1")]
 pub fn recover(message: &[u8], signature: &[u8; 65]) -> Result<Recovered> {
     Ok(crate::erc191::recovered(secp256k1::recover_prehash(
         &hash(message),
@@ -49,6 +53,7 @@ pub fn recover(message: &[u8], signature: &[u8; 65]) -> Result<Recovered> {
 ///
 /// # Errors
 /// [`crate::Error::InvalidSecretKey`].
+#[cfg(feature = "secp256k1")]
 pub fn sign(message: &[u8], secret_key: &[u8; 32]) -> Result<[u8; 65]> {
     secp256k1::sign_prehash(&hash(message), secret_key)
 }

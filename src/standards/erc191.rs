@@ -13,7 +13,9 @@
 
 use alloc::vec::Vec;
 
+#[cfg(feature = "secp256k1")]
 use crate::error::Result;
+#[cfg(feature = "secp256k1")]
 use crate::secp256k1;
 
 /// The EIP-191 version 0x45 prefix.
@@ -26,7 +28,7 @@ pub const PREFIX: &[u8] = b"\x19Ethereum Signed Message:\n";
 /// The exact bytes that get hashed.
 #[must_use]
 pub fn preimage(message: &[u8]) -> Vec<u8> {
-    secp256k1::length_prefixed(PREFIX, message)
+    crate::crypto::eth::length_prefixed(PREFIX, message)
 }
 
 /// keccak256 of the preimage: the digest that is signed.
@@ -48,6 +50,7 @@ pub struct Recovered {
 ///
 /// # Errors
 /// See [`secp256k1::recover_prehash`].
+#[cfg(feature = "secp256k1")]
 pub fn recover(message: &[u8], signature: &[u8; 65]) -> Result<Recovered> {
     Ok(recovered(secp256k1::recover_prehash(
         &hash(message),
@@ -55,10 +58,11 @@ pub fn recover(message: &[u8], signature: &[u8; 65]) -> Result<Recovered> {
     )?))
 }
 
+#[cfg(feature = "secp256k1")]
 pub(crate) fn recovered(public_key: [u8; 64]) -> Recovered {
     Recovered {
         public_key,
-        address: secp256k1::address(&public_key),
+        address: crate::crypto::eth::address(&public_key),
     }
 }
 
@@ -66,6 +70,7 @@ pub(crate) fn recovered(public_key: [u8; 64]) -> Recovered {
 ///
 /// # Errors
 /// [`crate::Error::InvalidSecretKey`].
+#[cfg(feature = "secp256k1")]
 pub fn sign(message: &[u8], secret_key: &[u8; 32]) -> Result<[u8; 65]> {
     secp256k1::sign_prehash(&hash(message), secret_key)
 }

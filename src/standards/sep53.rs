@@ -11,6 +11,7 @@ use alloc::vec::Vec;
 
 use sha2::{Digest as _, Sha256};
 
+#[cfg(feature = "ed25519")]
 use crate::ed25519;
 
 /// The SEP-53 prefix.
@@ -37,12 +38,14 @@ pub fn hash(message: &[u8]) -> [u8; 32] {
 
 /// Strict Ed25519 verification over [`hash`] (weak keys rejected).
 #[must_use]
+#[cfg(feature = "ed25519")]
 pub fn verify(message: &[u8], public_key: &[u8; 32], signature: &[u8; 64]) -> bool {
     ed25519::verify(public_key, &hash(message), signature)
 }
 
 /// Signs [`hash`] with a 32-byte seed.
 #[must_use]
+#[cfg(feature = "ed25519")]
 pub fn sign(message: &[u8], seed: &[u8; 32]) -> [u8; 64] {
     ed25519::sign(&hash(message), seed)
 }
