@@ -11,29 +11,74 @@
 use alloc::string::String;
 use core::fmt;
 
-/// Everything that can go wrong with input handed to this crate.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Error {
+/// Defines [`Error`] from one table: each variant with its doc, its stable
+/// code and its fields (every variant has a `path`). The codes, [`Error::CODES`],
+/// [`Error::code`] and [`Error::path`] all come from it; only the messages
+/// ([`fmt::Display`]) are written out below.
+macro_rules! errors {
+    ($(
+        $(#[$meta:meta])*
+        $name:ident = $code:literal {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty ),* $(,)?
+        }
+    ),* $(,)?) => {
+        /// Everything that can go wrong with input handed to this crate.
+        #[non_exhaustive]
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Error {
+            $( $(#[$meta])* $name { $( $(#[$fmeta])* $field: $ty ),* } ),*
+        }
+
+        impl Error {
+            /// Every error code, in declaration order. The README and the
+            /// TypeScript `ErrorCode` union list exactly these.
+            pub const CODES: &'static [&'static str] = &[$($code),*];
+
+            /// The stable code of this error.
+            #[must_use]
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $( Self::$name { .. } => $code ),*
+                }
+            }
+
+            fn path_mut(&mut self) -> &mut String {
+                match self {
+                    $( Self::$name { path, .. } => path ),*
+                }
+            }
+
+            /// Where in the input the error is (`""` for the input itself).
+            #[must_use]
+            pub fn path(&self) -> &str {
+                match self {
+                    $( Self::$name { path, .. } => path ),*
+                }
+            }
+        }
+    };
+}
+
+errors! {
     /// A string is not valid hexadecimal (odd length or a non-hex character).
-    InvalidHex {
+    InvalidHex = "INVALID_HEX" {
         /// Where in the input.
         path: String,
     },
     /// A string is not valid base58 (Bitcoin alphabet).
-    InvalidBase58 {
+    InvalidBase58 = "INVALID_BASE58" {
         /// Where in the input.
         path: String,
     },
     /// A string is not valid standard-alphabet base64 (padded or unpadded).
-    InvalidBase64 {
+    InvalidBase64 = "INVALID_BASE64" {
         /// Where in the input.
         path: String,
     },
     /// A value of the wrong length: a byte string of the wrong number of
     /// bytes, a fixed-size list of the wrong number of entries, or a list over
     /// its limit (EIP-712 types and fields, intents).
-    InvalidLength {
+    InvalidLength = "INVALID_LENGTH" {
         /// Where in the input.
         path: String,
         /// The required length (bytes of a byte string, entries of a list), or
@@ -43,14 +88,14 @@ pub enum Error {
         actual: usize,
     },
     /// A `"<curve>:<base58>"` string names a curve that is not allowed here.
-    UnsupportedCurve {
+    UnsupportedCurve = "UNSUPPORTED_CURVE" {
         /// Where in the input.
         path: String,
         /// The curve prefix that was found.
         found: String,
     },
     /// Input is not well-formed JSON, or a JSON value has the wrong type.
-    InvalidJson {
+    InvalidJson = "INVALID_JSON" {
         /// Where in the input.
         path: String,
         /// What is wrong.
@@ -58,7 +103,7 @@ pub enum Error {
     },
     /// A value of the wrong type (a number where a string is due, an
     /// `ArrayBuffer` where a `Uint8Array` is due, …).
-    InvalidType {
+    InvalidType = "INVALID_TYPE" {
         /// Where in the input.
         path: String,
         /// The type that is due.
@@ -67,61 +112,61 @@ pub enum Error {
         actual: String,
     },
     /// A string that cannot be encoded as UTF-8 (a lone UTF-16 surrogate).
-    InvalidString {
+    InvalidString = "INVALID_STRING" {
         /// Where in the input.
         path: String,
     },
     /// A required field is absent.
-    MissingField {
+    MissingField = "MISSING_FIELD" {
         /// The path of the missing field.
         path: String,
     },
     /// A field that is not allowed in this object.
-    UnknownField {
+    UnknownField = "UNKNOWN_FIELD" {
         /// The path of the unexpected field.
         path: String,
     },
     /// The `standard` tag names no signing standard this crate supports.
-    UnknownStandard {
+    UnknownStandard = "UNKNOWN_STANDARD" {
         /// Where in the input.
         path: String,
         /// The tag that was found.
         found: String,
     },
     /// A secp256k1 recovery byte `v` outside {0, 1, 27, 28}.
-    InvalidRecoveryId {
+    InvalidRecoveryId = "INVALID_RECOVERY_ID" {
         /// Where in the input.
         path: String,
         /// The byte that was found.
         v: u8,
     },
     /// A secp256k1 signature whose `s` is above n/2 (malleable); the verifier rejects it.
-    HighS {
+    HighS = "HIGH_S" {
         /// Where in the input.
         path: String,
     },
     /// A secp256k1 signature with `r` or `s` equal to zero or not below the group order.
-    InvalidSignature {
+    InvalidSignature = "INVALID_SIGNATURE" {
         /// Where in the input.
         path: String,
     },
     /// A well-formed secp256k1 signature from which no public key can be recovered.
-    UnrecoverableSignature {
+    UnrecoverableSignature = "UNRECOVERABLE_SIGNATURE" {
         /// Where in the input.
         path: String,
     },
     /// A secret key that is not a valid scalar (zero or not below the group order).
-    InvalidSecretKey {
+    InvalidSecretKey = "INVALID_SECRET_KEY" {
         /// Where in the input.
         path: String,
     },
     /// Two renderings of the same payload disagree (`payload_json` vs `payload_bytes_base64`).
-    PayloadMismatch {
+    PayloadMismatch = "PAYLOAD_MISMATCH" {
         /// Where in the input.
         path: String,
     },
     /// `payload.standard` and `signingStandard` name different standards.
-    StandardMismatch {
+    StandardMismatch = "STANDARD_MISMATCH" {
         /// Where in the input.
         path: String,
         /// The standard announced elsewhere.
@@ -130,7 +175,7 @@ pub enum Error {
         actual: String,
     },
     /// The intent names a verifying contract other than the expected one.
-    WrongVerifyingContract {
+    WrongVerifyingContract = "WRONG_VERIFYING_CONTRACT" {
         /// Where in the input.
         path: String,
         /// The contract the caller expects.
@@ -139,28 +184,28 @@ pub enum Error {
         actual: String,
     },
     /// The intent deadline is already in the past.
-    DeadlineExpired {
+    DeadlineExpired = "DEADLINE_EXPIRED" {
         /// Where in the input.
         path: String,
         /// The deadline, as found.
         deadline: String,
     },
     /// A deadline or timestamp is not an RFC 3339 string.
-    InvalidDeadline {
+    InvalidDeadline = "INVALID_DEADLINE" {
         /// Where in the input.
         path: String,
         /// What is wrong.
         reason: String,
     },
     /// A string is not a valid NEAR account id (lowercase `[a-z0-9_-.]`, 2..=64 chars).
-    InvalidAccountId {
+    InvalidAccountId = "INVALID_ACCOUNT_ID" {
         /// Where in the input.
         path: String,
         /// What is wrong.
         reason: String,
     },
     /// An implicit `signer_id` that is not the account of the signing key.
-    SignerMismatch {
+    SignerMismatch = "SIGNER_MISMATCH" {
         /// Where in the input.
         path: String,
         /// The implicit account of the key.
@@ -169,33 +214,33 @@ pub enum Error {
         actual: String,
     },
     /// The intent deadline is later than the deadline inside its versioned nonce.
-    NonceDeadlineExceeded {
+    NonceDeadlineExceeded = "NONCE_DEADLINE_EXCEEDED" {
         /// Where in the input.
         path: String,
     },
     /// A number (amount, gas, index) that is not a valid decimal integer of its type.
-    InvalidNumber {
+    InvalidNumber = "INVALID_NUMBER" {
         /// Where in the input.
         path: String,
         /// What is wrong.
         reason: String,
     },
     /// A known intent kind whose fields do not match its definition.
-    InvalidIntent {
+    InvalidIntent = "INVALID_INTENT" {
         /// Where in the input.
         path: String,
         /// What is wrong.
         reason: String,
     },
     /// A function signature that does not parse, or whose types do not resolve.
-    InvalidFunctionSignature {
+    InvalidFunctionSignature = "INVALID_FUNCTION_SIGNATURE" {
         /// Where in the input.
         path: String,
         /// What is wrong.
         reason: String,
     },
     /// A tuple, fixed array or parameter list with the wrong number of entries.
-    AbiArityMismatch {
+    AbiArityMismatch = "ABI_ARITY_MISMATCH" {
         /// Where in the input.
         path: String,
         /// The number required.
@@ -204,28 +249,28 @@ pub enum Error {
         actual: usize,
     },
     /// Not an address (`0x` followed by 40 hex digits).
-    InvalidAddress {
+    InvalidAddress = "INVALID_ADDRESS" {
         /// Where in the input.
         path: String,
         /// What is wrong.
         reason: String,
     },
     /// A mixed-case address whose EIP-55 checksum is wrong.
-    InvalidChecksum {
+    InvalidChecksum = "INVALID_CHECKSUM" {
         /// Where in the input.
         path: String,
         /// The correctly checksummed address.
         expected: String,
     },
     /// A placeholder such as `{MIN_AMOUNT_OUT}` with no value given.
-    UnresolvedPlaceholder {
+    UnresolvedPlaceholder = "UNRESOLVED_PLACEHOLDER" {
         /// Where in the input.
         path: String,
         /// The placeholder.
         placeholder: String,
     },
     /// Call data whose selector is not the function's.
-    SelectorMismatch {
+    SelectorMismatch = "SELECTOR_MISMATCH" {
         /// Where in the input.
         path: String,
         /// The function's selector.
@@ -234,19 +279,19 @@ pub enum Error {
         actual: String,
     },
     /// Call data that does not decode for the function's types.
-    AbiDecodeFailed {
+    AbiDecodeFailed = "ABI_DECODE_FAILED" {
         /// Where in the input.
         path: String,
         /// What is wrong.
         reason: String,
     },
     /// Call data that decodes but is not the canonical encoding of what it decodes to.
-    NonCanonicalCalldata {
+    NonCanonicalCalldata = "NON_CANONICAL_CALLDATA" {
         /// Where in the input.
         path: String,
     },
     /// More steps than the API accepts.
-    TooManySteps {
+    TooManySteps = "TOO_MANY_STEPS" {
         /// Where in the input.
         path: String,
         /// The most allowed.
@@ -255,92 +300,92 @@ pub enum Error {
         actual: usize,
     },
     /// A typed-data field of a struct type that `types` does not declare.
-    MissingType {
+    MissingType = "MISSING_TYPE" {
         /// Where in the input.
         path: String,
         /// The missing type.
         name: String,
     },
     /// Typed-data struct types that reference each other in a cycle.
-    CyclicTypes {
+    CyclicTypes = "CYCLIC_TYPES" {
         /// Where in the input.
         path: String,
         /// The cycle, as `A -> B -> A`.
         cycle: String,
     },
     /// A `primaryType` that `types` does not declare.
-    UnknownPrimaryType {
+    UnknownPrimaryType = "UNKNOWN_PRIMARY_TYPE" {
         /// Where in the input.
         path: String,
         /// The primary type.
         name: String,
     },
     /// A Permit2 witness type string or hash that differs from what the witness gives.
-    WitnessMismatch {
+    WitnessMismatch = "WITNESS_MISMATCH" {
         /// Where in the input.
         path: String,
         /// What differs.
         reason: String,
     },
     /// A wallet that is neither an EVM address, a NEAR account nor a Solana key.
-    InvalidWallet {
+    InvalidWallet = "INVALID_WALLET" {
         /// Where in the input.
         path: String,
         /// What is wrong.
         reason: String,
     },
     /// A wallet whose kind does not sign the execution's standard.
-    WalletMismatch {
+    WalletMismatch = "WALLET_MISMATCH" {
         /// Where in the input.
         path: String,
         /// What differs.
         reason: String,
     },
     /// An execution with nothing to sign (a dry run, or no payload).
-    NotSignable {
+    NotSignable = "NOT_SIGNABLE" {
         /// Where in the input.
         path: String,
         /// Why.
         reason: String,
     },
     /// An execution whose status does not allow the operation.
-    InvalidStatus {
+    InvalidStatus = "INVALID_STATUS" {
         /// Where in the input.
         path: String,
         /// The status found.
         status: String,
     },
     /// A wallet signature that does not verify over the bytes it had to sign.
-    SignatureMismatch {
+    SignatureMismatch = "SIGNATURE_MISMATCH" {
         /// Where in the input.
         path: String,
         /// What the wallet signed instead, when a known mistake explains it (else empty).
         hint: String,
     },
     /// A non-dry execution request without steps.
-    StepsRequired {
+    StepsRequired = "STEPS_REQUIRED" {
         /// Where in the input.
         path: String,
     },
     /// `quote.recipient` without `outOperation`.
-    RecipientNotAllowed {
+    RecipientNotAllowed = "RECIPIENT_NOT_ALLOWED" {
         /// Where in the input.
         path: String,
     },
     /// A placeholder where this kind of execution does not allow it.
-    PlaceholderNotAllowed {
+    PlaceholderNotAllowed = "PLACEHOLDER_NOT_ALLOWED" {
         /// Where in the input.
         path: String,
         /// The placeholder.
         placeholder: String,
     },
     /// An out-operation without a `transfer(token, {DEPOSIT_ADDRESS}, amount)` step.
-    DepositTransferRequired {
+    DepositTransferRequired = "DEPOSIT_TRANSFER_REQUIRED" {
         /// Where in the input.
         path: String,
     },
     /// A steps-only request none of whose steps calls the destination ERC-20.
-    DestinationTokenNotUsed {
+    DestinationTokenNotUsed = "DESTINATION_TOKEN_NOT_USED" {
         /// Where in the input.
         path: String,
         /// The destination token address.
@@ -349,7 +394,7 @@ pub enum Error {
     /// A payload the verifier would read differently from what a review
     /// shows: a duplicated key, `null` where the contract's type has none, or
     /// a field the contract's parse would silently drop or change.
-    AmbiguousPayload {
+    AmbiguousPayload = "AMBIGUOUS_PAYLOAD" {
         /// Where in the input.
         path: String,
         /// What the contract would do with it.
@@ -357,187 +402,7 @@ pub enum Error {
     },
 }
 
-/// Matches every variant of [`Error`], binding its `path` field.
-macro_rules! each_path {
-    ($e:expr, $p:ident => $body:expr) => {
-        match $e {
-            Error::InvalidHex { path: $p }
-            | Error::InvalidBase58 { path: $p }
-            | Error::InvalidBase64 { path: $p }
-            | Error::InvalidLength { path: $p, .. }
-            | Error::UnsupportedCurve { path: $p, .. }
-            | Error::InvalidJson { path: $p, .. }
-            | Error::InvalidType { path: $p, .. }
-            | Error::InvalidString { path: $p }
-            | Error::MissingField { path: $p }
-            | Error::UnknownField { path: $p }
-            | Error::UnknownStandard { path: $p, .. }
-            | Error::InvalidRecoveryId { path: $p, .. }
-            | Error::HighS { path: $p }
-            | Error::InvalidSignature { path: $p }
-            | Error::UnrecoverableSignature { path: $p }
-            | Error::InvalidSecretKey { path: $p }
-            | Error::PayloadMismatch { path: $p }
-            | Error::StandardMismatch { path: $p, .. }
-            | Error::WrongVerifyingContract { path: $p, .. }
-            | Error::DeadlineExpired { path: $p, .. }
-            | Error::InvalidDeadline { path: $p, .. }
-            | Error::InvalidAccountId { path: $p, .. }
-            | Error::SignerMismatch { path: $p, .. }
-            | Error::NonceDeadlineExceeded { path: $p }
-            | Error::InvalidNumber { path: $p, .. }
-            | Error::InvalidIntent { path: $p, .. }
-            | Error::InvalidFunctionSignature { path: $p, .. }
-            | Error::AbiArityMismatch { path: $p, .. }
-            | Error::InvalidAddress { path: $p, .. }
-            | Error::InvalidChecksum { path: $p, .. }
-            | Error::UnresolvedPlaceholder { path: $p, .. }
-            | Error::SelectorMismatch { path: $p, .. }
-            | Error::AbiDecodeFailed { path: $p, .. }
-            | Error::NonCanonicalCalldata { path: $p }
-            | Error::TooManySteps { path: $p, .. }
-            | Error::MissingType { path: $p, .. }
-            | Error::CyclicTypes { path: $p, .. }
-            | Error::UnknownPrimaryType { path: $p, .. }
-            | Error::WitnessMismatch { path: $p, .. }
-            | Error::InvalidWallet { path: $p, .. }
-            | Error::WalletMismatch { path: $p, .. }
-            | Error::NotSignable { path: $p, .. }
-            | Error::InvalidStatus { path: $p, .. }
-            | Error::SignatureMismatch { path: $p, .. }
-            | Error::StepsRequired { path: $p }
-            | Error::RecipientNotAllowed { path: $p }
-            | Error::PlaceholderNotAllowed { path: $p, .. }
-            | Error::DepositTransferRequired { path: $p }
-            | Error::DestinationTokenNotUsed { path: $p, .. }
-            | Error::AmbiguousPayload { path: $p, .. } => $body,
-        }
-    };
-}
-
 impl Error {
-    /// Every error code, in declaration order. The README and the TypeScript
-    /// `ErrorCode` union list exactly these.
-    pub const CODES: &'static [&'static str] = &[
-        "INVALID_HEX",
-        "INVALID_BASE58",
-        "INVALID_BASE64",
-        "INVALID_LENGTH",
-        "UNSUPPORTED_CURVE",
-        "INVALID_JSON",
-        "INVALID_TYPE",
-        "INVALID_STRING",
-        "MISSING_FIELD",
-        "UNKNOWN_FIELD",
-        "UNKNOWN_STANDARD",
-        "INVALID_RECOVERY_ID",
-        "HIGH_S",
-        "INVALID_SIGNATURE",
-        "UNRECOVERABLE_SIGNATURE",
-        "INVALID_SECRET_KEY",
-        "PAYLOAD_MISMATCH",
-        "STANDARD_MISMATCH",
-        "WRONG_VERIFYING_CONTRACT",
-        "DEADLINE_EXPIRED",
-        "INVALID_DEADLINE",
-        "INVALID_ACCOUNT_ID",
-        "SIGNER_MISMATCH",
-        "NONCE_DEADLINE_EXCEEDED",
-        "INVALID_NUMBER",
-        "INVALID_INTENT",
-        "INVALID_FUNCTION_SIGNATURE",
-        "ABI_ARITY_MISMATCH",
-        "INVALID_ADDRESS",
-        "INVALID_CHECKSUM",
-        "UNRESOLVED_PLACEHOLDER",
-        "SELECTOR_MISMATCH",
-        "ABI_DECODE_FAILED",
-        "NON_CANONICAL_CALLDATA",
-        "TOO_MANY_STEPS",
-        "MISSING_TYPE",
-        "CYCLIC_TYPES",
-        "UNKNOWN_PRIMARY_TYPE",
-        "WITNESS_MISMATCH",
-        "INVALID_WALLET",
-        "WALLET_MISMATCH",
-        "NOT_SIGNABLE",
-        "INVALID_STATUS",
-        "SIGNATURE_MISMATCH",
-        "STEPS_REQUIRED",
-        "RECIPIENT_NOT_ALLOWED",
-        "PLACEHOLDER_NOT_ALLOWED",
-        "DEPOSIT_TRANSFER_REQUIRED",
-        "DESTINATION_TOKEN_NOT_USED",
-        "AMBIGUOUS_PAYLOAD",
-    ];
-
-    /// The stable code of this error.
-    #[must_use]
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::InvalidHex { .. } => "INVALID_HEX",
-            Self::InvalidBase58 { .. } => "INVALID_BASE58",
-            Self::InvalidBase64 { .. } => "INVALID_BASE64",
-            Self::InvalidLength { .. } => "INVALID_LENGTH",
-            Self::UnsupportedCurve { .. } => "UNSUPPORTED_CURVE",
-            Self::InvalidJson { .. } => "INVALID_JSON",
-            Self::InvalidType { .. } => "INVALID_TYPE",
-            Self::InvalidString { .. } => "INVALID_STRING",
-            Self::MissingField { .. } => "MISSING_FIELD",
-            Self::UnknownField { .. } => "UNKNOWN_FIELD",
-            Self::UnknownStandard { .. } => "UNKNOWN_STANDARD",
-            Self::InvalidRecoveryId { .. } => "INVALID_RECOVERY_ID",
-            Self::HighS { .. } => "HIGH_S",
-            Self::InvalidSignature { .. } => "INVALID_SIGNATURE",
-            Self::UnrecoverableSignature { .. } => "UNRECOVERABLE_SIGNATURE",
-            Self::InvalidSecretKey { .. } => "INVALID_SECRET_KEY",
-            Self::PayloadMismatch { .. } => "PAYLOAD_MISMATCH",
-            Self::StandardMismatch { .. } => "STANDARD_MISMATCH",
-            Self::WrongVerifyingContract { .. } => "WRONG_VERIFYING_CONTRACT",
-            Self::DeadlineExpired { .. } => "DEADLINE_EXPIRED",
-            Self::InvalidDeadline { .. } => "INVALID_DEADLINE",
-            Self::InvalidAccountId { .. } => "INVALID_ACCOUNT_ID",
-            Self::SignerMismatch { .. } => "SIGNER_MISMATCH",
-            Self::NonceDeadlineExceeded { .. } => "NONCE_DEADLINE_EXCEEDED",
-            Self::InvalidNumber { .. } => "INVALID_NUMBER",
-            Self::InvalidIntent { .. } => "INVALID_INTENT",
-            Self::InvalidFunctionSignature { .. } => "INVALID_FUNCTION_SIGNATURE",
-            Self::AbiArityMismatch { .. } => "ABI_ARITY_MISMATCH",
-            Self::InvalidAddress { .. } => "INVALID_ADDRESS",
-            Self::InvalidChecksum { .. } => "INVALID_CHECKSUM",
-            Self::UnresolvedPlaceholder { .. } => "UNRESOLVED_PLACEHOLDER",
-            Self::SelectorMismatch { .. } => "SELECTOR_MISMATCH",
-            Self::AbiDecodeFailed { .. } => "ABI_DECODE_FAILED",
-            Self::NonCanonicalCalldata { .. } => "NON_CANONICAL_CALLDATA",
-            Self::TooManySteps { .. } => "TOO_MANY_STEPS",
-            Self::MissingType { .. } => "MISSING_TYPE",
-            Self::CyclicTypes { .. } => "CYCLIC_TYPES",
-            Self::UnknownPrimaryType { .. } => "UNKNOWN_PRIMARY_TYPE",
-            Self::WitnessMismatch { .. } => "WITNESS_MISMATCH",
-            Self::InvalidWallet { .. } => "INVALID_WALLET",
-            Self::WalletMismatch { .. } => "WALLET_MISMATCH",
-            Self::NotSignable { .. } => "NOT_SIGNABLE",
-            Self::InvalidStatus { .. } => "INVALID_STATUS",
-            Self::SignatureMismatch { .. } => "SIGNATURE_MISMATCH",
-            Self::StepsRequired { .. } => "STEPS_REQUIRED",
-            Self::RecipientNotAllowed { .. } => "RECIPIENT_NOT_ALLOWED",
-            Self::PlaceholderNotAllowed { .. } => "PLACEHOLDER_NOT_ALLOWED",
-            Self::DepositTransferRequired { .. } => "DEPOSIT_TRANSFER_REQUIRED",
-            Self::DestinationTokenNotUsed { .. } => "DESTINATION_TOKEN_NOT_USED",
-            Self::AmbiguousPayload { .. } => "AMBIGUOUS_PAYLOAD",
-        }
-    }
-
-    fn path_mut(&mut self) -> &mut String {
-        each_path!(self, p => p)
-    }
-
-    /// Where in the input the error is (`""` for the input itself).
-    #[must_use]
-    pub fn path(&self) -> &str {
-        each_path!(self, p => p)
-    }
-
     /// Replaces the path.
     #[must_use]
     #[cfg_attr(not(feature = "evm"), allow(dead_code))]

@@ -165,8 +165,8 @@ pub const WARNING_CODES: &[&str] = &[
 pub struct ReviewOptions {
     /// Delegate contracts the wallet trusts (its own smart-account
     /// implementation). When given, any other delegate is `UNKNOWN_DELEGATE`
-    /// [danger]; when `None`, every non-zero delegate is `UNKNOWN_DELEGATE`
-    /// [warning] (not judged, and said so).
+    /// (danger); when `None`, every non-zero delegate is `UNKNOWN_DELEGATE`
+    /// (warning) (not judged, and said so).
     pub known_delegates: Option<Vec<Address>>,
 }
 

@@ -16,7 +16,7 @@
 //! | `FOREIGN_RECIPIENT` | warning | tokens leave the signer for an account that is neither the quote's deposit address, the intermediary, nor a known recipient |
 //! | `QUOTE_MISMATCH` | danger | the execution's quote does not account for what leaves the signer |
 //!
-//! The decoder's own codes (`UNKNOWN_INTENT` [danger], `IGNORED_FIELD`,
+//! The decoder's own codes (`UNKNOWN_INTENT`, danger, `IGNORED_FIELD`,
 //! `LEGACY_NONCE`, `NAMED_ACCOUNT`, `EMPTY_INTENTS`, `NONCE_EXPIRED`) come
 //! with the decoded message.
 //!

@@ -26,7 +26,7 @@
 //! Placeholders — a whole leaf of the form `{NAME}`, e.g. `{MIN_AMOUNT_OUT}`,
 //! of any type but `string` (a `string` argument is always literal text) —
 //! are substituted from the caller's map before validation; an unresolved one is
-//! [`Error::UnresolvedPlaceholder`].
+//! [`crate::Error::UnresolvedPlaceholder`].
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -40,9 +40,9 @@ mod placeholders;
 mod signature;
 
 pub use coerce::parse_address;
-pub(crate) use coerce::{coerce_leaf, to_json};
 #[cfg(feature = "wasm")]
 pub(crate) use coerce::push_index;
+pub(crate) use coerce::{coerce_leaf, to_json};
 pub(crate) use placeholders::LITERAL;
 pub use placeholders::{find_placeholders, placeholder_name, Placeholders};
 pub use signature::{
