@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast as _;
 use wasm_bindgen::JsValue;
 
 use super::convert::{self, byte_array, bytes, object, string, to_bytes, to_js};
-use super::error::{self, js, JsResult};
+use super::error::{self, JsResult};
 use super::evm::review_js;
 use super::intents::decoded_js;
 use super::{address_list, recipient_list};
@@ -56,82 +56,77 @@ pub fn prepare_signing(
     #[wasm_bindgen(unchecked_param_type = "Execution")] execution: JsValue,
     #[wasm_bindgen(unchecked_param_type = "PrepareSigningOptions")] options: JsValue,
 ) -> JsResult<JsValue> {
-    js((|| {
-        const KEYS: &[&str] = &[
-            "wallet",
-            "now",
-            "verifyingContract",
-            "knownContracts",
-            "knownRecipients",
-        ];
-        let wallet = convert::option(&options, "wallet", KEYS)?;
-        if wallet.is_undefined() {
-            return Err(Error::MissingField {
-                path: "options.wallet".into(),
-            });
+    const KEYS: &[&str] = &[
+        "wallet",
+        "now",
+        "verifyingContract",
+        "knownContracts",
+        "knownRecipients",
+    ];
+    let wallet = convert::option(&options, "wallet", KEYS)?;
+    if wallet.is_undefined() {
+        return Err(Error::MissingField {
+            path: "options.wallet".into(),
         }
-        let wallet = string(&wallet, "options.wallet")?;
-        let now =
-            convert::opt_safe_integer(&convert::option(&options, "now", KEYS)?, "options.now")?;
-        let contract = convert::option(&options, "verifyingContract", KEYS)?;
-        let contract = if contract.is_undefined() {
-            String::from("intents.near")
-        } else {
-            string(&contract, "options.verifyingContract")?
-        };
-        let known_contracts = address_list(
-            &convert::option(&options, "knownContracts", KEYS)?,
-            "options.knownContracts",
-        )?;
-        let known_recipients = recipient_list(
-            &convert::option(&options, "knownRecipients", KEYS)?,
-            "options.knownRecipients",
-        )?;
-        let value = convert::json_capped(&execution, "execution", "", convert::EXECUTION)?;
-        crate::execution::Wallet::parse(&wallet).map_err(|e| match e {
-            Error::InvalidWallet { reason, .. } => Error::InvalidWallet {
-                path: "options.wallet".into(),
-                reason,
-            },
-            other => other,
-        })?;
-        let r = exec::prepare_signing(
-            &value,
-            &exec::PrepareOptions {
-                wallet: &wallet,
-                now_ms: now,
-                verifying_contract: &contract,
-                known_contracts: &known_contracts,
-                known_recipients: &known_recipients,
-            },
-        )?;
-        let steps: Array = r.steps.iter().map(review_js).collect();
-        let review = to_js(&Value::from(r.review.clone()));
-        let warnings = to_js(&serde_json::to_value(&r.warnings).unwrap_or(Value::Null));
-        Ok(object(&[
-            ("standard", r.standard.as_str().into()),
-            ("executionId", r.execution_id.as_str().into()),
-            ("wallet", r.wallet.display().into()),
-            ("signerId", r.wallet.signer_id().into()),
-            ("walletRequest", wallet_request_js(&r.wallet_request)),
-            ("payloadJson", r.payload_json.as_str().into()),
-            ("intent", decoded_js(&r.intent, &[])),
-            ("intentHash", to_bytes(&r.intent_hash)),
-            ("intentHashBase58", base58_encode(&r.intent_hash).into()),
-            ("steps", steps.into()),
-            ("quote", r.quote.as_ref().map_or(JsValue::NULL, to_js)),
-            (
-                "quoteMatches",
-                r.quote_matches.map_or(JsValue::NULL, JsValue::from_bool),
-            ),
-            (
-                "entries",
-                to_js(&serde_json::to_value(&r.entries).unwrap_or(Value::Null)),
-            ),
-            ("review", review),
-            ("warnings", warnings),
-        ]))
-    })())
+        .into());
+    }
+    let wallet = string(&wallet, "options.wallet")?;
+    let now = convert::opt_safe_integer(&convert::option(&options, "now", KEYS)?, "options.now")?;
+    let contract = convert::option(&options, "verifyingContract", KEYS)?;
+    let contract = if contract.is_undefined() {
+        String::from("intents.near")
+    } else {
+        string(&contract, "options.verifyingContract")?
+    };
+    let known_contracts = address_list(
+        &convert::option(&options, "knownContracts", KEYS)?,
+        "options.knownContracts",
+    )?;
+    let known_recipients = recipient_list(
+        &convert::option(&options, "knownRecipients", KEYS)?,
+        "options.knownRecipients",
+    )?;
+    let value = convert::json_capped(&execution, "execution", "", convert::EXECUTION)?;
+    crate::execution::Wallet::parse(&wallet).map_err(|e| match e {
+        Error::InvalidWallet { reason, .. } => Error::InvalidWallet {
+            path: "options.wallet".into(),
+            reason,
+        },
+        other => other,
+    })?;
+    let r = exec::prepare_signing(
+        &value,
+        &exec::PrepareOptions {
+            wallet: &wallet,
+            now_ms: now,
+            verifying_contract: &contract,
+            known_contracts: &known_contracts,
+            known_recipients: &known_recipients,
+        },
+    )?;
+    let steps: Array = r.steps.iter().map(review_js).collect();
+    let review = to_js(&Value::from(r.review.clone()));
+    let warnings = convert::warnings_js(&r.warnings);
+    Ok(object(&[
+        ("standard", r.standard.as_str().into()),
+        ("executionId", r.execution_id.as_str().into()),
+        ("wallet", r.wallet.display().into()),
+        ("signerId", r.wallet.signer_id().into()),
+        ("walletRequest", wallet_request_js(&r.wallet_request)),
+        ("payloadJson", r.payload_json.as_str().into()),
+        ("intent", decoded_js(&r.intent, &[])),
+        ("intentHash", to_bytes(&r.intent_hash)),
+        ("intentHashBase58", base58_encode(&r.intent_hash).into()),
+        ("steps", steps.into()),
+        ("quote", r.quote.as_ref().map_or(JsValue::NULL, to_js)),
+        (
+            "quoteMatches",
+            r.quote_matches.map_or(JsValue::NULL, JsValue::from_bool),
+        ),
+        ("entries", convert::entries_js(&r.entries)),
+        ("review", review),
+        ("warnings", warnings),
+    ]))
 }
 
 fn field(obj: &JsValue, key: &str, path: &str) -> crate::Result<JsValue> {
@@ -287,7 +282,7 @@ pub fn finish_signing(
         exec::finish_signing(&input, &out).map_err(|e| e.at("walletOutput"))
     })();
     let f = result.map_err(|e| error::to_js(&e))?;
-    let mp: Value = serde_json::from_str(&f.multi_payload.to_json()).unwrap_or(Value::Null);
+    let mp = crate::json::parse(&f.multi_payload.to_json(), "multiPayload")?;
     Ok(object(&[
         ("submitBody", to_js(&f.submit_body)),
         ("multiPayload", to_js(&mp)),
@@ -323,35 +318,34 @@ pub fn delete_execution_request(
     >,
 ) -> JsResult<JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    js((|| {
-        let id = string(&execution_id, "executionId")?;
-        if id.is_empty() {
-            return Err(Error::InvalidType {
-                path: "executionId".into(),
-                expected: "a non-empty execution id".into(),
-                actual: "an empty string".into(),
-            });
+    let id = string(&execution_id, "executionId")?;
+    if id.is_empty() {
+        return Err(Error::InvalidType {
+            path: "executionId".into(),
+            expected: "a non-empty execution id".into(),
+            actual: "an empty string".into(),
         }
-        let wallet = string(&wallet, "wallet")?;
-        let nonce = convert::option(&options, "nonce", &["nonce"])?;
-        let nonce = if nonce.is_undefined() {
-            match Wallet::parse(&wallet)? {
-                Wallet::Near(_) => Some(random_nonce()?),
-                _ => None,
-            }
-        } else {
-            Some(byte_array::<32>(&nonce, "options.nonce")?)
-        };
-        let (input, request) = exec::delete_request(&id, &wallet, nonce)?;
-        Ok(object(&[
-            ("standard", input.standard.as_str().into()),
-            ("executionId", input.execution_id.as_str().into()),
-            ("wallet", input.wallet.display().into()),
-            ("message", input.payload_json.as_str().into()),
-            ("payloadJson", input.payload_json.as_str().into()),
-            ("walletRequest", wallet_request_js(&request)),
-        ]))
-    })())
+        .into());
+    }
+    let wallet = string(&wallet, "wallet")?;
+    let nonce = convert::option(&options, "nonce", &["nonce"])?;
+    let nonce = if nonce.is_undefined() {
+        match Wallet::parse(&wallet)? {
+            Wallet::Near(_) => Some(random_nonce()?),
+            _ => None,
+        }
+    } else {
+        Some(byte_array::<32>(&nonce, "options.nonce")?)
+    };
+    let (input, request) = exec::delete_request(&id, &wallet, nonce)?;
+    Ok(object(&[
+        ("standard", input.standard.as_str().into()),
+        ("executionId", input.execution_id.as_str().into()),
+        ("wallet", input.wallet.display().into()),
+        ("message", input.payload_json.as_str().into()),
+        ("payloadJson", input.payload_json.as_str().into()),
+        ("walletRequest", wallet_request_js(&request)),
+    ]))
 }
 
 /// Verifies the wallet's delete signature and builds the DELETE body.
@@ -360,12 +354,11 @@ pub fn finish_delete_signing(
     #[wasm_bindgen(unchecked_param_type = "DeleteRequest")] request: JsValue,
     #[wasm_bindgen(js_name = walletOutput, unchecked_param_type = "WalletOutput")] output: JsValue,
 ) -> JsResult<JsValue> {
-    js((|| {
-        let input = finish_input(&request)?;
-        let out = wallet_output(&output)?;
-        exec::finish_delete(&input, &out).map_err(|e| e.at("walletOutput"))
-    })())
-    .map(|v| to_js(&v))
+    let input = finish_input(&request)?;
+    let out = wallet_output(&output)?;
+    Ok(to_js(
+        &exec::finish_delete(&input, &out).map_err(|e| e.at("walletOutput"))?,
+    ))
 }
 
 /// Checks a create-execution body against the API's 400 rules.
@@ -374,25 +367,25 @@ pub fn validate_execution_request(
     #[wasm_bindgen(unchecked_param_type = "CreateExecutionRequest")] body: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ValidateExecutionRequestOptions")] options: JsValue,
 ) -> JsResult<()> {
-    js((|| {
-        let kind = convert::option(&options, "kind", &["kind"])?;
-        if kind.is_undefined() {
-            return Err(Error::MissingField {
-                path: "options.kind".into(),
-            });
+    let kind = convert::option(&options, "kind", &["kind"])?;
+    if kind.is_undefined() {
+        return Err(Error::MissingField {
+            path: "options.kind".into(),
         }
-        let kind = match string(&kind, "options.kind")?.as_str() {
-            "quote" => exec::RequestKind::Quote,
-            "steps" => exec::RequestKind::Steps,
-            other => {
-                return Err(Error::InvalidType {
-                    path: "options.kind".into(),
-                    expected: "\"quote\" or \"steps\"".into(),
-                    actual: alloc::format!("{other:?}"),
-                })
+        .into());
+    }
+    let kind = match string(&kind, "options.kind")?.as_str() {
+        "quote" => exec::RequestKind::Quote,
+        "steps" => exec::RequestKind::Steps,
+        other => {
+            return Err(Error::InvalidType {
+                path: "options.kind".into(),
+                expected: "\"quote\" or \"steps\"".into(),
+                actual: alloc::format!("{other:?}"),
             }
-        };
-        let body = convert::json_capped(&body, "body", "", convert::Cap::ExecutionRequest)?;
-        exec::validate_execution_request(&body, kind)
-    })())
+            .into())
+        }
+    };
+    let body = convert::json_capped(&body, "body", "", convert::Cap::ExecutionRequest)?;
+    Ok(exec::validate_execution_request(&body, kind)?)
 }

@@ -663,6 +663,63 @@ pub(crate) fn object(fields: &[(&str, JsValue)]) -> JsValue {
     obj.into()
 }
 
+/// A core value as JS through its JSON form. A serialisation failure is an
+/// error with a code, never a silent `null`.
+pub(crate) fn ser<T: serde::Serialize + ?Sized>(v: &T) -> crate::Result<JsValue> {
+    serde_json::to_value(v)
+        .map(|v| to_js(&v))
+        .map_err(|e| crate::Error::InvalidJson {
+            path: alloc::string::String::new(),
+            reason: alloc::string::ToString::to_string(&e),
+        })
+}
+
+/// The review's findings as JS objects `{code, severity, message, path}`.
+pub(crate) fn warnings_js(warnings: &[crate::review::Warning]) -> JsValue {
+    warnings
+        .iter()
+        .map(|w| {
+            object(&[
+                ("code", w.code.into()),
+                ("severity", w.severity.as_str().into()),
+                ("message", w.message.as_str().into()),
+                ("path", w.path.as_str().into()),
+            ])
+        })
+        .collect::<Array>()
+        .into()
+}
+
+/// The review's entries as JS objects `{kind, path, summary, fields, severity?}`.
+pub(crate) fn entries_js(entries: &[crate::review::Entry]) -> JsValue {
+    entries
+        .iter()
+        .map(|e| {
+            let fields: Array = e
+                .fields
+                .iter()
+                .map(|f| {
+                    object(&[
+                        ("name", f.name.as_str().into()),
+                        ("value", f.value.as_str().into()),
+                    ])
+                })
+                .collect();
+            let mut props = alloc::vec![
+                ("kind", JsValue::from_str(&e.kind)),
+                ("path", e.path.as_str().into()),
+                ("summary", e.summary.as_str().into()),
+                ("fields", fields.into()),
+            ];
+            if let Some(s) = e.severity {
+                props.push(("severity", s.as_str().into()));
+            }
+            object(&props)
+        })
+        .collect::<Array>()
+        .into()
+}
+
 /// Bytes → a new `Uint8Array`.
 pub(crate) fn to_bytes(bytes: &[u8]) -> JsValue {
     Uint8Array::from(bytes).into()

@@ -37,7 +37,13 @@ pub(crate) fn to_js(e: &Error) -> JsValue {
     err.into()
 }
 
-/// The result type of the bindings.
+impl From<Error> for JsValue {
+    fn from(e: Error) -> Self {
+        to_js(&e)
+    }
+}
+
+/// The result type of the bindings: a core [`Error`] converts with `?`.
 pub(crate) type JsResult<T> = Result<T, JsValue>;
 
 /// Converts a core result.

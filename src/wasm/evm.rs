@@ -125,10 +125,8 @@ impl AbiFunction {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array")] calldata: JsValue,
     ) -> JsResult<JsValue> {
-        js((|| {
-            let data = bytes(&calldata, "calldata")?;
-            Ok(to_js(&Value::Array(self.sig.decode(&data)?)))
-        })())
+        let data = bytes(&calldata, "calldata")?;
+        Ok(to_js(&Value::Array(self.sig.decode(&data)?)))
     }
 }
 
@@ -153,11 +151,9 @@ pub fn abi_decode_call(
     signature: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] calldata: JsValue,
 ) -> JsResult<JsValue> {
-    js((|| {
-        let sig = cached_signature(&signature)?;
-        let data = bytes(&calldata, "calldata")?;
-        Ok(to_js(&Value::Array(sig.decode(&data)?)))
-    })())
+    let sig = cached_signature(&signature)?;
+    let data = bytes(&calldata, "calldata")?;
+    Ok(to_js(&Value::Array(sig.decode(&data)?)))
 }
 
 /// The 4-byte selector of a function signature.
@@ -166,15 +162,14 @@ pub fn function_selector(
     #[wasm_bindgen(js_name = functionSignature, unchecked_param_type = "string")]
     signature: JsValue,
 ) -> JsResult<Vec<u8>> {
-    js((|| {
-        let sig = cached_signature(&signature)?;
-        sig.selector()
-            .map(|s| s.to_vec())
-            .ok_or(Error::InvalidFunctionSignature {
-                path: "functionSignature".into(),
-                reason: "a value transfer has no selector".into(),
-            })
-    })())
+    let sig = cached_signature(&signature)?;
+    Ok(sig
+        .selector()
+        .map(|s| s.to_vec())
+        .ok_or(Error::InvalidFunctionSignature {
+            path: "functionSignature".into(),
+            reason: "a value transfer has no selector".into(),
+        })?)
 }
 
 fn step_json(v: &JsValue, path: &str) -> crate::Result<Value> {
@@ -203,17 +198,15 @@ fn placeholders_js(list: &[(String, String)]) -> JsValue {
 pub fn step_placeholders(
     #[wasm_bindgen(unchecked_param_type = "EvmStep")] step: JsValue,
 ) -> JsResult<JsValue> {
-    js((|| {
-        let step = crate::step::validate_step(&step_json(&step, "step")?)?;
-        let mut list = Vec::new();
-        for (key, text) in [("to", &step.to), ("value", &step.value)] {
-            if crate::abi::placeholder_name(text).is_some() {
-                list.push((String::from(key), text.clone()));
-            }
+    let step = crate::step::validate_step(&step_json(&step, "step")?)?;
+    let mut list = Vec::new();
+    for (key, text) in [("to", &step.to), ("value", &step.value)] {
+        if crate::abi::placeholder_name(text).is_some() {
+            list.push((String::from(key), text.clone()));
         }
-        list.extend(crate::abi::find_placeholders(&step.parameters));
-        Ok(placeholders_js(&list))
-    })())
+    }
+    list.extend(crate::abi::find_placeholders(&step.parameters));
+    Ok(placeholders_js(&list))
 }
 
 /// Checks a step against the API's 400 rules; throws a coded error if it breaks one.
@@ -259,8 +252,20 @@ fn review_options(options: &JsValue) -> crate::Result<crate::step::ReviewOptions
 }
 
 pub(super) fn review_js(r: &crate::step::StepReview) -> JsValue {
-    let arguments = serde_json::to_value(&r.arguments).unwrap_or(Value::Null);
-    let warnings = serde_json::to_value(&r.warnings).unwrap_or(Value::Null);
+    let arguments: Array = r
+        .arguments
+        .iter()
+        .map(|a| {
+            let mut props = alloc::vec![
+                ("type", JsValue::from_str(&a.ty)),
+                ("value", to_js(&a.value))
+            ];
+            if let Some(name) = &a.name {
+                props.insert(0, ("name", name.as_str().into()));
+            }
+            object(&props)
+        })
+        .collect();
     object(&[
         ("to", r.to.as_str().into()),
         ("value", r.value.as_str().into()),
@@ -272,13 +277,13 @@ pub(super) fn review_js(r: &crate::step::StepReview) -> JsValue {
         ),
         ("functionName", r.function_name.as_str().into()),
         ("signature", r.signature.as_str().into()),
-        ("arguments", to_js(&arguments)),
+        ("arguments", arguments.into()),
         (
             "calldata",
             r.calldata.as_deref().map_or(JsValue::NULL, to_bytes),
         ),
         ("placeholders", placeholders_js(&r.placeholders)),
-        ("warnings", to_js(&warnings)),
+        ("warnings", convert::warnings_js(&r.warnings)),
     ])
 }
 
@@ -289,11 +294,9 @@ pub fn review_step(
     #[wasm_bindgen(unchecked_optional_param_type = "StepReviewOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    js((|| {
-        let opts = review_options(&options)?;
-        let r = crate::step::review_step(&step_json(&step, "step")?, &opts)?;
-        Ok(review_js(&r))
-    })())
+    let opts = review_options(&options)?;
+    let r = crate::step::review_step(&step_json(&step, "step")?, &opts)?;
+    Ok(review_js(&r))
 }
 
 /// Reviews every step (at most 30); paths in errors start at `steps[i]`.
@@ -303,19 +306,17 @@ pub fn review_steps(
     #[wasm_bindgen(unchecked_optional_param_type = "StepReviewOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    js((|| {
-        let opts = review_options(&options)?;
-        let list = step_json(&steps, "steps")?;
-        crate::step::validate_steps(&list)?;
-        let Value::Array(items) = list else {
-            return Ok(JsValue::NULL);
-        };
-        let out = Array::new();
-        for (i, item) in items.iter().enumerate() {
-            let r = crate::step::review_step(item, &opts)
-                .map_err(|e| e.at(&alloc::format!("steps[{i}]")))?;
-            out.push(&review_js(&r));
-        }
-        Ok(out.into())
-    })())
+    let opts = review_options(&options)?;
+    let list = step_json(&steps, "steps")?;
+    crate::step::validate_steps(&list)?;
+    let Value::Array(items) = list else {
+        return Ok(JsValue::NULL);
+    };
+    let out = Array::new();
+    for (i, item) in items.iter().enumerate() {
+        let r = crate::step::review_step(item, &opts)
+            .map_err(|e| e.at(&alloc::format!("steps[{i}]")))?;
+        out.push(&review_js(&r));
+    }
+    Ok(out.into())
 }

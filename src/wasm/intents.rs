@@ -3,13 +3,13 @@
 use alloc::vec::Vec;
 
 use js_sys::Array;
-use serde_json::Value;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
+use super::convert::warnings_js;
 use super::convert::{self, object, string, to_bytes, to_js};
 use super::error::{js, JsResult};
-use super::{multi_payload, nep413_payload, warnings_js};
+use super::{multi_payload, nep413_payload};
 use crate::encoding::{self, base58_encode, base64_encode, PublicKey};
 use crate::intent::{self, AccountKind, CheckOptions, Decoded, NonceInfo, Warning};
 
@@ -117,10 +117,7 @@ pub(super) fn decoded_js(decoded: &Decoded, extra: &[Warning]) -> JsValue {
         ("nonce", base64_encode(&m.nonce).into()),
         ("nonceInfo", nonce_info),
         ("intents", intents.into()),
-        (
-            "entries",
-            to_js(&serde_json::to_value(&review.entries).unwrap_or(Value::Null)),
-        ),
+        ("entries", convert::entries_js(&review.entries)),
         ("warnings", warnings_js(&warnings)),
     ])
 }
@@ -134,11 +131,9 @@ pub fn decode_intent(
     #[wasm_bindgen(unchecked_optional_param_type = "IntentCheckOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    js((|| {
-        let decoded = multi_payload(&multi_payload_)?.decode_intent()?;
-        let extra = check(&decoded, &options)?;
-        Ok(decoded_js(&decoded, &extra))
-    })())
+    let decoded = multi_payload(&multi_payload_)?.decode_intent()?;
+    let extra = check(&decoded, &options)?;
+    Ok(decoded_js(&decoded, &extra))
 }
 
 /// Decodes an intent message: a `DefusePayload` JSON string (erc191, tip191,
@@ -149,13 +144,11 @@ pub fn decode_intent_message(
     #[wasm_bindgen(unchecked_optional_param_type = "IntentCheckOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    js((|| {
-        let decoded = if payload.is_string() {
-            intent::decode(&string(&payload, "payload")?)?
-        } else {
-            intent::decode_nep413(&nep413_payload(&payload)?)?
-        };
-        let extra = check(&decoded, &options)?;
-        Ok(decoded_js(&decoded, &extra))
-    })())
+    let decoded = if payload.is_string() {
+        intent::decode(&string(&payload, "payload")?)?
+    } else {
+        intent::decode_nep413(&nep413_payload(&payload)?)?
+    };
+    let extra = check(&decoded, &options)?;
+    Ok(decoded_js(&decoded, &extra))
 }

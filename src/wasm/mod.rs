@@ -21,10 +21,9 @@ use serde_json::Value;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use self::convert::{bytes, json, object, string, to_js};
+use self::convert::{bytes, json, object, string};
 use self::error::{js, JsResult};
 use crate::encoding::{self, PublicKey};
-use crate::intent::Warning;
 use crate::multi_payload::MultiPayload;
 use crate::nep413::Nep413Payload;
 use crate::Error;
@@ -39,10 +38,6 @@ fn multi_payload(v: &JsValue) -> crate::Result<MultiPayload> {
     } else {
         MultiPayload::from_json(&json(v, "multiPayload")?)
     }
-}
-
-fn warnings_js(warnings: &[Warning]) -> JsValue {
-    to_js(&serde_json::to_value(warnings).unwrap_or(Value::Null))
 }
 
 // ---------------------------------------------------------------- encodings

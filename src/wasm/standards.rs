@@ -38,12 +38,10 @@ fn recover_with(
     message_: &JsValue,
     signature: &JsValue,
 ) -> JsResult<String> {
-    js((|| {
-        let m = message(message_, "message")?;
-        let sig = byte_array::<65>(signature, "signature")?;
-        let rec = f(&m, &sig).map_err(|e| e.at("signature"))?;
-        Ok(secp256k1::checksum_address(&rec.address))
-    })())
+    let m = message(message_, "message")?;
+    let sig = byte_array::<65>(signature, "signature")?;
+    let rec = f(&m, &sig).map_err(|e| e.at("signature"))?;
+    Ok(secp256k1::checksum_address(&rec.address))
 }
 
 /// Recovers the EIP-55 address that signed `message` (v may be 0, 1, 27 or 28).
@@ -63,13 +61,11 @@ pub fn erc191_sign(
     message_: JsValue,
     #[wasm_bindgen(js_name = secretKey, unchecked_param_type = "Uint8Array")] secret_key: JsValue,
 ) -> JsResult<Vec<u8>> {
-    js((|| {
-        let m = message(&message_, "message")?;
-        let sk = byte_array::<32>(&secret_key, "secretKey")?;
-        erc191::sign(&m, &sk)
-            .map(|s| s.to_vec())
-            .map_err(|e| e.at("secretKey"))
-    })())
+    let m = message(&message_, "message")?;
+    let sk = byte_array::<32>(&secret_key, "secretKey")?;
+    Ok(erc191::sign(&m, &sk)
+        .map_err(|e| e.at("secretKey"))?
+        .to_vec())
 }
 
 // ------------------------------------------------------------------ tip191
@@ -127,14 +123,12 @@ pub fn nep413_verify(
     #[wasm_bindgen(js_name = publicKey, unchecked_param_type = "string")] public_key: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] signature: JsValue,
 ) -> JsResult<bool> {
-    js((|| {
-        let p = nep413_payload(&payload)?;
-        let pk: [u8; 32] = parse_curve_bytes(&string(&public_key, "publicKey")?, Curve::Ed25519)
-            .map_err(|e| e.at("publicKey"))?;
-        let sig: [u8; 64] = parse_curve_bytes(&string(&signature, "signature")?, Curve::Ed25519)
-            .map_err(|e| e.at("signature"))?;
-        nep413::verify(&p, &pk, &sig)
-    })())
+    let p = nep413_payload(&payload)?;
+    let pk: [u8; 32] = parse_curve_bytes(&string(&public_key, "publicKey")?, Curve::Ed25519)
+        .map_err(|e| e.at("publicKey"))?;
+    let sig: [u8; 64] = parse_curve_bytes(&string(&signature, "signature")?, Curve::Ed25519)
+        .map_err(|e| e.at("signature"))?;
+    Ok(nep413::verify(&p, &pk, &sig)?)
 }
 
 /// Signs a NEP-413 payload with a 32-byte Ed25519 seed; returns `"ed25519:<base58>"`.
@@ -143,11 +137,12 @@ pub fn nep413_sign(
     #[wasm_bindgen(unchecked_param_type = "Nep413Payload")] payload: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] seed: JsValue,
 ) -> JsResult<String> {
-    js((|| {
-        let p = nep413_payload(&payload)?;
-        let seed = byte_array::<32>(&seed, "seed")?;
-        nep413::sign(&p, &seed).map(|s| format_curve_bytes(Curve::Ed25519, &s))
-    })())
+    let p = nep413_payload(&payload)?;
+    let seed = byte_array::<32>(&seed, "seed")?;
+    Ok(format_curve_bytes(
+        Curve::Ed25519,
+        &nep413::sign(&p, &seed)?,
+    ))
 }
 
 // ------------------------------------------------------------------- sep53
@@ -170,12 +165,10 @@ pub fn ed25519_verify(
     #[wasm_bindgen(js_name = message, unchecked_param_type = "Uint8Array")] message_: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] signature: JsValue,
 ) -> JsResult<bool> {
-    js((|| {
-        let pk = byte_array::<32>(&public_key, "publicKey")?;
-        let m = bytes(&message_, "message")?;
-        let sig = byte_array::<64>(&signature, "signature")?;
-        Ok(ed25519::verify(&pk, &m, &sig))
-    })())
+    let pk = byte_array::<32>(&public_key, "publicKey")?;
+    let m = bytes(&message_, "message")?;
+    let sig = byte_array::<64>(&signature, "signature")?;
+    Ok(ed25519::verify(&pk, &m, &sig))
 }
 
 /// Signs `message` itself with a 32-byte seed (64-byte signature).
@@ -184,11 +177,9 @@ pub fn ed25519_sign(
     #[wasm_bindgen(js_name = message, unchecked_param_type = "Uint8Array")] message_: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] seed: JsValue,
 ) -> JsResult<Vec<u8>> {
-    js((|| {
-        let m = bytes(&message_, "message")?;
-        let seed = byte_array::<32>(&seed, "seed")?;
-        Ok(ed25519::sign(&m, &seed).to_vec())
-    })())
+    let m = bytes(&message_, "message")?;
+    let seed = byte_array::<32>(&seed, "seed")?;
+    Ok(ed25519::sign(&m, &seed).to_vec())
 }
 
 /// The 32-byte public key of a 32-byte seed.

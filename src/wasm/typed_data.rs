@@ -61,12 +61,10 @@ pub fn eip712_hash_struct(
     #[wasm_bindgen(js_name = typeName, unchecked_param_type = "string")] type_name: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] value: JsValue,
 ) -> JsResult<Vec<u8>> {
-    js((|| {
-        let t = typed_data(&typed)?;
-        let name = string(&type_name, "typeName")?;
-        let v = convert::json_with_bigint(&value, "value")?;
-        t.hash_struct(&name, &v).map(|h| h.to_vec())
-    })())
+    let t = typed_data(&typed)?;
+    let name = string(&type_name, "typeName")?;
+    let v = convert::json_with_bigint(&value, "value")?;
+    Ok(t.hash_struct(&name, &v)?.to_vec())
 }
 
 /// `encodeType(typeName)`: the type and every struct it references, sorted.
@@ -86,12 +84,10 @@ pub fn eip712_recover(
     typed: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] signature: JsValue,
 ) -> JsResult<String> {
-    js((|| {
-        let t = typed_data(&typed)?;
-        let sig = byte_array::<65>(&signature, "signature")?;
-        let address = t.recover(&sig).map_err(|e| e.at("signature"))?;
-        Ok(secp256k1::checksum_address(&address))
-    })())
+    let t = typed_data(&typed)?;
+    let sig = byte_array::<65>(&signature, "signature")?;
+    let address = t.recover(&sig).map_err(|e| e.at("signature"))?;
+    Ok(secp256k1::checksum_address(&address))
 }
 
 /// Signs typed data as `eth_signTypedData_v4` does: 65 bytes, v 27/28.
@@ -101,17 +97,12 @@ pub fn eip712_sign(
     typed: JsValue,
     #[wasm_bindgen(js_name = secretKey, unchecked_param_type = "Uint8Array")] secret_key: JsValue,
 ) -> JsResult<Vec<u8>> {
-    js((|| {
-        let t = typed_data(&typed)?;
-        let sk = byte_array::<32>(&secret_key, "secretKey")?;
-        t.sign(&sk)
-            .map(|s| s.to_vec())
-            .map_err(|e| e.at("secretKey"))
-    })())
+    let t = typed_data(&typed)?;
+    let sk = byte_array::<32>(&secret_key, "secretKey")?;
+    Ok(t.sign(&sk).map_err(|e| e.at("secretKey"))?.to_vec())
 }
 
 fn permit2_js(b: &crate::permit2::Built) -> JsValue {
-    let warnings = serde_json::to_value(&b.warnings).unwrap_or(Value::Null);
     object(&[
         ("typedData", to_js(&b.typed_data)),
         ("digest", to_bytes(&b.digest)),
@@ -127,7 +118,7 @@ fn permit2_js(b: &crate::permit2::Built) -> JsValue {
                 .as_ref()
                 .map_or(JsValue::NULL, |h| to_bytes(h)),
         ),
-        ("warnings", to_js(&warnings)),
+        ("warnings", convert::warnings_js(&b.warnings)),
     ])
 }
 
@@ -189,12 +180,9 @@ pub fn permit2_from_params_to_sign(
     params: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Permit2ParamsToSignArgs")] args: JsValue,
 ) -> JsResult<JsValue> {
-    js((|| {
-        let p = convert::json_with_bigint(&params, "paramsToSign")?;
-        let a = convert::json_with_bigint(&args, "args")?;
-        crate::permit2::from_params_to_sign(&p, &a)
-    })())
-    .map(|b| permit2_js(&b))
+    let p = convert::json_with_bigint(&params, "paramsToSign")?;
+    let a = convert::json_with_bigint(&args, "args")?;
+    Ok(permit2_js(&crate::permit2::from_params_to_sign(&p, &a)?))
 }
 
 /// `{approval_type: "permit2", signed_data: "0x…"}` with v as 27/28, as Permit2 needs.
@@ -202,11 +190,10 @@ pub fn permit2_from_params_to_sign(
 pub fn permit2_approval_body(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] signature: JsValue,
 ) -> JsResult<JsValue> {
-    js((|| {
-        let sig = byte_array::<65>(&signature, "signature")?;
-        crate::permit2::approval_body(&sig).map_err(|e| e.at("signature"))
-    })())
-    .map(|v| to_js(&v))
+    let sig = byte_array::<65>(&signature, "signature")?;
+    Ok(to_js(
+        &crate::permit2::approval_body(&sig).map_err(|e| e.at("signature"))?,
+    ))
 }
 
 /// Human-readable lines and warnings for Permit2 typed data.
@@ -218,68 +205,65 @@ pub fn review_permit2(
         JsValue,
     >,
 ) -> JsResult<JsValue> {
+    const KEYS: &[&str] = &["now", "knownSpenders", "expectedChainId"];
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    js((|| {
-        const KEYS: &[&str] = &["now", "knownSpenders", "expectedChainId"];
-        let now =
-            convert::opt_safe_integer(&convert::option(&options, "now", KEYS)?, "options.now")?;
-        if now.is_some_and(|ms| ms < 0) {
-            return Err(Error::InvalidNumber {
-                path: "options.now".into(),
-                reason: "a time before 1970".into(),
-            });
+    let now = convert::opt_safe_integer(&convert::option(&options, "now", KEYS)?, "options.now")?;
+    if now.is_some_and(|ms| ms < 0) {
+        return Err(Error::InvalidNumber {
+            path: "options.now".into(),
+            reason: "a time before 1970".into(),
         }
-        let known = convert::option(&options, "knownSpenders", KEYS)?;
-        let mut known_spenders = Vec::new();
-        if !known.is_undefined() {
-            let Value::Array(items) = json(&known, "options.knownSpenders")? else {
-                return Err(Error::InvalidType {
-                    path: "options.knownSpenders".into(),
-                    expected: "an array of addresses".into(),
-                    actual: convert::type_name(&known),
-                });
-            };
-            for (i, item) in items.iter().enumerate() {
-                let path = alloc::format!("options.knownSpenders[{i}]");
-                let s = item.as_str().ok_or_else(|| Error::InvalidType {
-                    path: path.clone(),
-                    expected: "a string".into(),
-                    actual: crate::json::type_name(item).into(),
-                })?;
-                crate::abi::parse_address(s, &path)?;
-                known_spenders.push(s.into());
+        .into());
+    }
+    let known = convert::option(&options, "knownSpenders", KEYS)?;
+    let mut known_spenders = Vec::new();
+    if !known.is_undefined() {
+        let Value::Array(items) = json(&known, "options.knownSpenders")? else {
+            return Err(Error::InvalidType {
+                path: "options.knownSpenders".into(),
+                expected: "an array of addresses".into(),
+                actual: convert::type_name(&known),
             }
-        }
-        let chain = convert::option(&options, "expectedChainId", KEYS)?;
-        let expected_chain_id = if chain.is_undefined() {
-            None
-        } else {
-            let path = "options.expectedChainId";
-            let v = convert::json_with_bigint(&chain, path)?;
-            Some(crate::step::uint_value(&v).ok_or_else(|| {
-                Error::InvalidNumber {
-                    path: path.into(),
-                    reason:
-                        "expected a chain id: a safe integer, a bigint, or a decimal or 0x string"
-                            .into(),
-                }
-            })?)
+            .into());
         };
-        let typed = convert::json_capped(&typed, "typedData", "", convert::TYPED_DATA)?;
-        let r = crate::permit2::review(
-            &typed,
-            &crate::permit2::ReviewOptions {
-                now: now.and_then(|ms| u64::try_from(ms / 1000).ok()),
-                known_spenders,
-                expected_chain_id,
-            },
-        )?;
-        let warnings = serde_json::to_value(&r.warnings).unwrap_or(Value::Null);
-        Ok(object(&[
-            ("lines", to_js(&Value::from(r.lines))),
-            ("warnings", to_js(&warnings)),
-        ]))
-    })())
+        for (i, item) in items.iter().enumerate() {
+            let path = alloc::format!("options.knownSpenders[{i}]");
+            let s = item.as_str().ok_or_else(|| Error::InvalidType {
+                path: path.clone(),
+                expected: "a string".into(),
+                actual: crate::json::type_name(item).into(),
+            })?;
+            crate::abi::parse_address(s, &path)?;
+            known_spenders.push(s.into());
+        }
+    }
+    let chain = convert::option(&options, "expectedChainId", KEYS)?;
+    let expected_chain_id = if chain.is_undefined() {
+        None
+    } else {
+        let path = "options.expectedChainId";
+        let v = convert::json_with_bigint(&chain, path)?;
+        Some(
+            crate::step::uint_value(&v).ok_or_else(|| Error::InvalidNumber {
+                path: path.into(),
+                reason: "expected a chain id: a safe integer, a bigint, or a decimal or 0x string"
+                    .into(),
+            })?,
+        )
+    };
+    let typed = convert::json_capped(&typed, "typedData", "", convert::TYPED_DATA)?;
+    let r = crate::permit2::review(
+        &typed,
+        &crate::permit2::ReviewOptions {
+            now: now.and_then(|ms| u64::try_from(ms / 1000).ok()),
+            known_spenders,
+            expected_chain_id,
+        },
+    )?;
+    Ok(object(&[
+        ("lines", to_js(&Value::from(r.lines))),
+        ("warnings", convert::warnings_js(&r.warnings)),
+    ]))
 }
 
 // ---------------------------------------------------------------- EIP-7702
@@ -307,12 +291,10 @@ pub fn eip7702_recover(
     authorization_: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] signature: JsValue,
 ) -> JsResult<String> {
-    js((|| {
-        let a = authorization(&authorization_)?;
-        let sig = byte_array::<65>(&signature, "signature")?;
-        let address = a.recover(&sig).map_err(|e| e.at("signature"))?;
-        Ok(secp256k1::checksum_address(&address))
-    })())
+    let a = authorization(&authorization_)?;
+    let sig = byte_array::<65>(&signature, "signature")?;
+    let address = a.recover(&sig).map_err(|e| e.at("signature"))?;
+    Ok(secp256k1::checksum_address(&address))
 }
 
 /// Signs an authorization: `{chainId, address, nonce, r, s, yParity}`.
@@ -322,12 +304,10 @@ pub fn eip7702_sign(
     authorization_: JsValue,
     #[wasm_bindgen(js_name = secretKey, unchecked_param_type = "Uint8Array")] secret_key: JsValue,
 ) -> JsResult<JsValue> {
-    js((|| {
-        let a = authorization(&authorization_)?;
-        let sk = byte_array::<32>(&secret_key, "secretKey")?;
-        let signed = a.sign(&sk).map_err(|e| e.at("secretKey"))?;
-        Ok(to_js(&serde_json::to_value(&signed).unwrap_or(Value::Null)))
-    })())
+    let a = authorization(&authorization_)?;
+    let sk = byte_array::<32>(&secret_key, "secretKey")?;
+    let signed = a.sign(&sk).map_err(|e| e.at("secretKey"))?;
+    Ok(convert::ser(&signed)?)
 }
 
 /// Warnings for an authorization: `ANY_CHAIN` (chain id 0), `CLEARS_DELEGATION`,
@@ -341,29 +321,25 @@ pub fn review_eip7702_authorization(
         JsValue,
     >,
 ) -> JsResult<JsValue> {
+    const KEYS: &[&str] = &["knownDelegates"];
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    js((|| {
-        const KEYS: &[&str] = &["knownDelegates"];
-        let known = convert::option(&options, "knownDelegates", KEYS)?;
-        let known_delegates = if known.is_undefined() {
-            None
-        } else {
-            let path = "options.knownDelegates";
-            let list = address_list(&known, path)?;
-            let mut out = Vec::with_capacity(list.len());
-            for (i, s) in list.iter().enumerate() {
-                out.push(crate::abi::parse_address(
-                    s,
-                    &alloc::format!("{path}[{i}]"),
-                )?);
-            }
-            Some(out)
-        };
-        let a = authorization(&authorization_)?;
-        let warnings =
-            crate::eip7702::review_with(&a, &crate::eip7702::ReviewOptions { known_delegates });
-        Ok(to_js(
-            &serde_json::to_value(warnings).unwrap_or(Value::Null),
-        ))
-    })())
+    let known = convert::option(&options, "knownDelegates", KEYS)?;
+    let known_delegates = if known.is_undefined() {
+        None
+    } else {
+        let path = "options.knownDelegates";
+        let list = address_list(&known, path)?;
+        let mut out = Vec::with_capacity(list.len());
+        for (i, s) in list.iter().enumerate() {
+            out.push(crate::abi::parse_address(
+                s,
+                &alloc::format!("{path}[{i}]"),
+            )?);
+        }
+        Some(out)
+    };
+    let a = authorization(&authorization_)?;
+    let warnings =
+        crate::eip7702::review_with(&a, &crate::eip7702::ReviewOptions { known_delegates });
+    Ok(convert::warnings_js(&warnings))
 }
