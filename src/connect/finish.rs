@@ -28,6 +28,24 @@ pub struct FinishInput {
     pub nep413: Option<Nep413Payload>,
 }
 
+impl FinishInput {
+    /// The wallet must sign the request's standard (a request edited between
+    /// prepare and finish, or assembled by hand, could pair them wrongly).
+    ///
+    /// # Errors
+    /// [`Error::WalletMismatch`] at `wallet`.
+    pub fn check(&self) -> Result<()> {
+        if self.standard == self.wallet.standard() {
+            Ok(())
+        } else {
+            Err(Error::WalletMismatch {
+                path: "wallet".into(),
+                reason: alloc::format!("{} does not sign {}", self.wallet.display(), self.standard),
+            })
+        }
+    }
+}
+
 impl From<&SigningRequest> for FinishInput {
     fn from(r: &SigningRequest) -> Self {
         Self {
@@ -397,6 +415,7 @@ fn signature_fields(
 /// [`Error::WalletMismatch`], [`Error::InvalidRecoveryId`], [`Error::HighS`],
 /// key and signature format errors.
 pub fn finish_signing(input: &FinishInput, output: &WalletOutput) -> Result<Finished> {
+    input.check()?;
     let (multi_payload, key) = verify_output(input, output)?;
     let mut body = serde_json::Map::new();
     body.insert(
@@ -471,6 +490,7 @@ pub fn delete_request(
 /// # Errors
 /// As [`finish_signing`].
 pub fn finish_delete(input: &FinishInput, output: &WalletOutput) -> Result<Value> {
+    input.check()?;
     let (mp, key) = verify_output(input, output)?;
     let mut body = serde_json::Map::new();
     signature_fields(&mut body, &mp, key);

@@ -207,19 +207,15 @@ fn finish_input(request: &JsValue) -> crate::Result<FinishInput> {
     } else {
         None
     };
-    if standard != wallet.standard() {
-        return Err(Error::WalletMismatch {
-            path: "request.wallet".into(),
-            reason: alloc::format!("{} does not sign {standard}", wallet.display()),
-        });
-    }
-    Ok(FinishInput {
+    let input = FinishInput {
         standard,
         execution_id,
         wallet,
         payload_json,
         nep413,
-    })
+    };
+    input.check().map_err(|e| e.at("request"))?;
+    Ok(input)
 }
 
 fn signature_input(v: &JsValue, path: &str) -> crate::Result<SignatureInput> {
