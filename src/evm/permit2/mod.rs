@@ -25,14 +25,20 @@ use crate::encoding::{hex_decode_array, hex_encode_prefixed};
 use crate::error::{join_path, Error, Result};
 use crate::json::{self, Obj};
 
+mod review;
+#[allow(clippy::wildcard_imports)]
+pub use review::*;
+#[allow(clippy::wildcard_imports, unused_imports)]
+use review::*;
+
 /// The canonical Permit2 deployment (every chain but zkSync).
 pub const PERMIT2_ADDRESS: &str = "0x000000000022D473030F116dDEE9F6B43aC78BA3";
 /// Permit2 on zkSync Era.
 pub const PERMIT2_ADDRESS_ZKSYNC: &str = "0x0000000000225e31D15943971F47aD3022F714Fa";
 
-const STUB_SINGLE: &str =
+pub(crate) const STUB_SINGLE: &str =
     "PermitWitnessTransferFrom(TokenPermissions permitted,address spender,uint256 nonce,uint256 deadline,";
-const STUB_BATCH: &str =
+pub(crate) const STUB_BATCH: &str =
     "PermitBatchWitnessTransferFrom(TokenPermissions[] permitted,address spender,uint256 nonce,uint256 deadline,";
 
 /// A Permit2 finding (the crate's one warning type).
@@ -64,7 +70,7 @@ pub struct Built {
     pub warnings: Vec<Permit2Warning>,
 }
 
-fn uint(obj: &Obj<'_>, key: &str, bits: usize) -> Result<String> {
+pub(crate) fn uint(obj: &Obj<'_>, key: &str, bits: usize) -> Result<String> {
     let path = obj.path_of(key);
     let v = obj.req(key)?;
     match coerce_leaf(&DynSolType::Uint(bits), v, &path, LITERAL)? {
@@ -73,14 +79,14 @@ fn uint(obj: &Obj<'_>, key: &str, bits: usize) -> Result<String> {
     }
 }
 
-fn address(obj: &Obj<'_>, key: &str) -> Result<String> {
+pub(crate) fn address(obj: &Obj<'_>, key: &str) -> Result<String> {
     let path = obj.path_of(key);
     let s = obj.req_str(key)?;
     Ok(parse_address(s, &path)?.to_checksum(None))
 }
 
 /// `chainId` as a JSON number when it is a safe integer, else a decimal string.
-fn chain_id(obj: &Obj<'_>) -> Result<Value> {
+pub(crate) fn chain_id(obj: &Obj<'_>) -> Result<Value> {
     let text = uint(obj, "chainId", 256)?;
     let n = U256::from_str_radix(&text, 10).unwrap_or_default();
     Ok(if n <= U256::from(9_007_199_254_740_991_u64) {
@@ -90,7 +96,7 @@ fn chain_id(obj: &Obj<'_>) -> Result<Value> {
     })
 }
 
-fn domain(obj: &Obj<'_>, warnings: &mut Vec<Permit2Warning>) -> Result<Value> {
+pub(crate) fn domain(obj: &Obj<'_>, warnings: &mut Vec<Permit2Warning>) -> Result<Value> {
     let contract = match obj.get("permit2Address") {
         Some(_) => address(obj, "permit2Address")?,
         None => PERMIT2_ADDRESS.into(),
@@ -106,7 +112,7 @@ fn domain(obj: &Obj<'_>, warnings: &mut Vec<Permit2Warning>) -> Result<Value> {
     Ok(json!({"name": "Permit2", "chainId": chain_id(obj)?, "verifyingContract": contract}))
 }
 
-fn domain_type() -> Value {
+pub(crate) fn domain_type() -> Value {
     fields(&[
         ("name", "string"),
         ("chainId", "uint256"),
@@ -114,17 +120,17 @@ fn domain_type() -> Value {
     ])
 }
 
-fn token_permissions_type() -> Value {
+pub(crate) fn token_permissions_type() -> Value {
     fields(&[("token", "address"), ("amount", "uint256")])
 }
 
-fn permission(v: &Value, path: &str) -> Result<Value> {
+pub(crate) fn permission(v: &Value, path: &str) -> Result<Value> {
     let o = Obj::new(v, path)?;
     o.deny_unknown(&["token", "amount"])?;
     Ok(json!({"token": address(&o, "token")?, "amount": uint(&o, "amount", 256)?}))
 }
 
-fn finish(
+pub(crate) fn finish(
     domain: &Value,
     types: Map<String, Value>,
     primary: &str,
@@ -151,7 +157,11 @@ fn finish(
     })
 }
 
-fn base_types(primary: &str, permitted_type: &str, witness: Option<&str>) -> Map<String, Value> {
+pub(crate) fn base_types(
+    primary: &str,
+    permitted_type: &str,
+    witness: Option<&str>,
+) -> Map<String, Value> {
     let mut types = Map::new();
     types.insert("EIP712Domain".into(), domain_type());
     let mut primary_fields = alloc::vec![
@@ -170,7 +180,7 @@ fn base_types(primary: &str, permitted_type: &str, witness: Option<&str>) -> Map
 
 /// Reads the `permitted` part: `{token, amount}` at the top level, or a
 /// `permitted: [{token, amount}]` list for a batch.
-fn permitted(obj: &Obj<'_>, batch: bool) -> Result<Value> {
+pub(crate) fn permitted(obj: &Obj<'_>, batch: bool) -> Result<Value> {
     if batch {
         let list = obj.req("permitted")?;
         let Value::Array(items) = list else {
@@ -191,7 +201,7 @@ fn permitted(obj: &Obj<'_>, batch: bool) -> Result<Value> {
     }
 }
 
-const TRANSFER_KEYS: &[&str] = &[
+pub(crate) const TRANSFER_KEYS: &[&str] = &[
     "chainId",
     "token",
     "amount",
@@ -200,7 +210,7 @@ const TRANSFER_KEYS: &[&str] = &[
     "deadline",
     "permit2Address",
 ];
-const BATCH_TRANSFER_KEYS: &[&str] = &[
+pub(crate) const BATCH_TRANSFER_KEYS: &[&str] = &[
     "chainId",
     "permitted",
     "spender",
@@ -237,7 +247,7 @@ pub fn witness_transfer(args: &Value) -> Result<Built> {
     transfer_inner(args, batch, Some(witness))
 }
 
-fn transfer_inner(args: &Value, batch: bool, witness: Option<&Value>) -> Result<Built> {
+pub(crate) fn transfer_inner(args: &Value, batch: bool, witness: Option<&Value>) -> Result<Built> {
     let obj = Obj::new(args, "args")?;
     let mut allowed: Vec<&str> = if batch {
         BATCH_TRANSFER_KEYS.to_vec()
@@ -314,7 +324,7 @@ fn transfer_inner(args: &Value, batch: bool, witness: Option<&Value>) -> Result<
 
 /// Errors found in the typed data a witness builder assembled, pointed back
 /// at the caller's `args.witness`.
-fn remap_witness_path(e: Error, primary: &str) -> Error {
+pub(crate) fn remap_witness_path(e: Error, primary: &str) -> Error {
     let path = e.path().to_string();
     let witness_field = alloc::format!("types.{primary}[4].type");
     let new = if path == witness_field {
@@ -331,7 +341,7 @@ fn remap_witness_path(e: Error, primary: &str) -> Error {
     }
 }
 
-const SINGLE_KEYS: &[&str] = &[
+pub(crate) const SINGLE_KEYS: &[&str] = &[
     "chainId",
     "details",
     "spender",
@@ -339,7 +349,7 @@ const SINGLE_KEYS: &[&str] = &[
     "permit2Address",
 ];
 
-fn details(v: &Value, path: &str) -> Result<Value> {
+pub(crate) fn details(v: &Value, path: &str) -> Result<Value> {
     let o = Obj::new(v, path)?;
     o.deny_unknown(&["token", "amount", "expiration", "nonce"])?;
     Ok(json!({
@@ -366,7 +376,7 @@ pub fn batch(args: &Value) -> Result<Built> {
     allowance(args, true)
 }
 
-fn allowance(args: &Value, is_batch: bool) -> Result<Built> {
+pub(crate) fn allowance(args: &Value, is_batch: bool) -> Result<Built> {
     let obj = Obj::new(args, "args")?;
     obj.deny_unknown(SINGLE_KEYS)?;
     let mut warnings = Vec::new();
@@ -428,7 +438,7 @@ fn allowance(args: &Value, is_batch: bool) -> Result<Built> {
 
 /// The witness type name and struct types a server's `additional_data.types`
 /// declare, after checking its Permit2 types are Permit2's own.
-fn server_witness_types(ad: &Obj<'_>) -> Result<(String, Map<String, Value>)> {
+pub(crate) fn server_witness_types(ad: &Obj<'_>) -> Result<(String, Map<String, Value>)> {
     let types_json = ad.req("types")?;
     let types = Obj::new(types_json, "paramsToSign.additional_data.types")?;
     let primary_fields = types.req("PermitWitnessTransferFrom")?;
@@ -587,264 +597,4 @@ pub fn approval_body(signature: &[u8; 65]) -> Result<Value> {
         *v = crate::secp256k1::normalize_v(*v)? + 27;
     }
     Ok(json!({"approval_type": "permit2", "signed_data": hex_encode_prefixed(&sig)}))
-}
-
-/// A human-readable review of a Permit2 typed-data object.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Review {
-    /// Lines in order of importance.
-    pub lines: Vec<String>,
-    /// What a careful user must see.
-    pub warnings: Vec<Permit2Warning>,
-}
-
-/// Options of [`review`].
-#[derive(Debug, Clone, Default)]
-pub struct ReviewOptions {
-    /// The current time, seconds since the Unix epoch.
-    pub now: Option<u64>,
-    /// Spenders the caller expects (routers, escrows).
-    pub known_spenders: Vec<String>,
-    /// The chain the wallet is on: a domain with another `chainId` (or none)
-    /// is `CHAIN_MISMATCH`.
-    pub expected_chain_id: Option<U256>,
-}
-
-const YEAR: u64 = 365 * 24 * 3600;
-
-/// Unlimited, by value whatever the spelling: Permit2's allowance maximum
-/// 2^160−1 (its amounts are uint160) or uint256's maximum 2^256−1.
-fn is_unlimited(amount: Option<U256>) -> bool {
-    amount.is_some_and(|a| a == crate::step::max_uint160() || a == U256::MAX)
-}
-
-/// One token granted: (path, token, amount, allowance expiration).
-struct Grant {
-    path: String,
-    token: String,
-    amount: Option<U256>,
-    expiration: Option<Value>,
-}
-
-fn text(v: &Value, k: &str) -> String {
-    match v.get(k) {
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    }
-}
-
-/// What a Permit2 message grants: its kind, the tokens, and its deadline key.
-fn grants(primary: &str, message: &Value) -> Result<(&'static str, Vec<Grant>, &'static str)> {
-    let list = |key: &str| -> Vec<(String, Value)> {
-        match message.get(key).cloned().unwrap_or(Value::Null) {
-            Value::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| (alloc::format!("message.{key}[{i}]"), v))
-                .collect(),
-            other => alloc::vec![(alloc::format!("message.{key}"), other)],
-        }
-    };
-    let grant = |(path, p): (String, Value), allowance: bool| Grant {
-        token: text(&p, "token"),
-        amount: p.get("amount").and_then(crate::step::uint_value),
-        expiration: if allowance {
-            Some(p.get("expiration").cloned().unwrap_or(Value::Null))
-        } else {
-            None
-        },
-        path,
-    };
-    match primary {
-        "PermitTransferFrom"
-        | "PermitWitnessTransferFrom"
-        | "PermitBatchTransferFrom"
-        | "PermitBatchWitnessTransferFrom" => Ok((
-            "one-time transfer",
-            list("permitted")
-                .into_iter()
-                .map(|p| grant(p, false))
-                .collect(),
-            "deadline",
-        )),
-        "PermitSingle" | "PermitBatch" => Ok((
-            "allowance",
-            list("details")
-                .into_iter()
-                .map(|p| grant(p, true))
-                .collect(),
-            "sigDeadline",
-        )),
-        other => Err(Error::InvalidType {
-            path: "primaryType".into(),
-            expected: "a Permit2 primary type".into(),
-            actual: crate::review::quote(other),
-        }),
-    }
-}
-
-/// Reviews Permit2 typed data (any of the six primary types).
-///
-/// Numbers are read by value, whatever their spelling (decimal, `0x` hex,
-/// JSON numbers): the message is first brought to its canonical form by the
-/// EIP-712 parser.
-///
-/// | code | severity | when |
-/// |---|---|---|
-/// | `NON_CANONICAL_PERMIT2` | danger | the verifying contract is not Permit2's canonical deployment (or zkSync Era's) |
-/// | `CHAIN_MISMATCH` | danger | `expected_chain_id` is given and the domain's `chainId` differs (or is absent) |
-/// | `UNLIMITED_AMOUNT` | danger | an amount of 2^160−1 (uint160 max, Permit2's "unlimited") or 2^256−1 |
-/// | `DEADLINE_PASSED` | warning | with `now`: the `deadline`/`sigDeadline` is before it |
-/// | `DEADLINE_FAR` | warning | with `now`: the `deadline`/`sigDeadline`, or an allowance's `expiration`, is more than a year away (an expiration of 2^48−1, uint48 max, is "never"). For `PermitSingle`/`PermitBatch` the ordered uint48 nonce keeps the signature usable until `sigDeadline` unless that nonce is spent first, so a far `sigDeadline` is named as such |
-/// | `UNKNOWN_SPENDER` | warning | the spender is not in `known_spenders` |
-/// | `DOMAIN_FIELD_IGNORED` | warning | (builders only) a server domain field Permit2 does not sign |
-///
-/// Without `now` there are no deadline warnings.
-///
-/// # Errors
-/// The errors of [`TypedData::from_json`]; [`Error::InvalidType`] at
-/// `primaryType` for a primary type that is not a Permit2 one.
-#[allow(clippy::too_many_lines)]
-pub fn review(typed_data: &Value, options: &ReviewOptions) -> Result<Review> {
-    use crate::review::{Severity, Warning};
-    let parsed = TypedData::from_json(typed_data)?;
-    let obj = Obj::new(typed_data, "")?;
-    let primary = obj.req_str("primaryType")?;
-    let domain = Obj::new(obj.req("domain")?, "domain")?;
-    // EIP-55 addresses and decimal integers, whatever the input's spelling.
-    let message = parsed
-        .canonical_message()
-        .map_or_else(|| obj.req("message").cloned(), Ok)?;
-    let message = &message;
-    let mut lines = Vec::new();
-    let mut warnings = Vec::new();
-    let contract = domain.req_str("verifyingContract")?;
-    if !contract.eq_ignore_ascii_case(PERMIT2_ADDRESS)
-        && !contract.eq_ignore_ascii_case(PERMIT2_ADDRESS_ZKSYNC)
-    {
-        warnings.push(Warning::new(
-            "NON_CANONICAL_PERMIT2",
-            Severity::Danger,
-            "domain.verifyingContract",
-            alloc::format!(
-                "verifying contract {} is not the canonical Permit2",
-                crate::review::quote(contract)
-            ),
-        ));
-    }
-    let chain = domain.get("chainId").and_then(crate::step::uint_value);
-    if let Some(expected) = options.expected_chain_id {
-        if chain != Some(expected) {
-            warnings.push(Warning::new(
-                "CHAIN_MISMATCH",
-                Severity::Danger,
-                "domain.chainId",
-                alloc::format!(
-                    "signed for chain {}, but the wallet is on chain {expected}",
-                    chain.map_or_else(|| String::from("(none)"), |c| c.to_string())
-                ),
-            ));
-        }
-    }
-    let spender = text(message, "spender");
-    let (kind, grants, deadline_key) = grants(primary, message)?;
-    lines.push(alloc::format!(
-        "Permit2 {kind} ({primary}) to spender {spender}"
-    ));
-    let far = |t: U256, now: u64| t > U256::from(now.saturating_add(YEAR));
-    for g in &grants {
-        let unlimited = is_unlimited(g.amount);
-        let expiration = g.expiration.as_ref().and_then(crate::step::uint_value);
-        lines.push(alloc::format!(
-            "{} of token {}{}",
-            if unlimited {
-                String::from("UNLIMITED amount")
-            } else {
-                g.amount
-                    .map_or_else(|| String::from("(no amount)"), |a| a.to_string())
-            },
-            g.token,
-            match (&g.expiration, expiration) {
-                (None, _) => String::new(),
-                (Some(_), Some(e)) if e == crate::step::max_uint48() =>
-                    String::from(", allowance never expires (2^48-1)"),
-                (Some(_), Some(e)) => alloc::format!(", allowance expires at {e} (unix seconds)"),
-                (Some(_), None) => String::from(", allowance expiration unreadable"),
-            }
-        ));
-        if unlimited {
-            warnings.push(Warning::new(
-                "UNLIMITED_AMOUNT",
-                Severity::Danger,
-                alloc::format!("{}.amount", g.path),
-                alloc::format!("unlimited amount of {} for {spender}", g.token),
-            ));
-        }
-        if let (Some(now), Some(exp)) = (options.now, expiration) {
-            if far(exp, now) {
-                warnings.push(Warning::new(
-                    "DEADLINE_FAR",
-                    Severity::Warning,
-                    alloc::format!("{}.expiration", g.path),
-                    alloc::format!("the allowance of {} lasts more than a year", g.token),
-                ));
-            }
-        }
-    }
-    let deadline = message.get(deadline_key).and_then(crate::step::uint_value);
-    lines.push(alloc::format!(
-        "signature valid until {} (unix seconds)",
-        deadline.map_or_else(|| String::from("(unreadable)"), |d| d.to_string())
-    ));
-    if let (Some(now), Some(d)) = (options.now, deadline) {
-        let path = alloc::format!("message.{deadline_key}");
-        if d < U256::from(now) {
-            warnings.push(Warning::new(
-                "DEADLINE_PASSED",
-                Severity::Warning,
-                path,
-                alloc::format!("the {deadline_key} {d} has passed"),
-            ));
-        } else if far(d, now) {
-            let nonce = if deadline_key == "sigDeadline" {
-                alloc::format!(
-                    " and the ordered nonce {} stays usable until then unless spent",
-                    text(message, "nonce")
-                )
-            } else {
-                String::new()
-            };
-            warnings.push(Warning::new(
-                "DEADLINE_FAR",
-                Severity::Warning,
-                path,
-                alloc::format!("the {deadline_key} {d} is more than a year away{nonce}"),
-            ));
-        }
-    }
-    if !options
-        .known_spenders
-        .iter()
-        .any(|k| k.eq_ignore_ascii_case(&spender))
-    {
-        warnings.push(Warning::new(
-            "UNKNOWN_SPENDER",
-            Severity::Warning,
-            "message.spender",
-            alloc::format!("{spender} is not a spender you listed as known"),
-        ));
-    }
-    if let Some(w) = message.get("witness") {
-        lines.push(alloc::format!(
-            "with witness {}",
-            crate::review::quote(&w.to_string())
-        ));
-    }
-    lines.push(alloc::format!(
-        "Permit2 contract {} on chain {}",
-        crate::review::quote(contract),
-        chain.map_or_else(|| String::from("(none)"), |c| c.to_string())
-    ));
-    Ok(Review { lines, warnings })
 }
