@@ -233,13 +233,7 @@ fn review_execution_steps(
     let Value::Array(items) = steps else {
         return Err(json::wrong_type("steps", "an array", steps));
     };
-    if items.len() > crate::step::MAX_STEPS {
-        return Err(Error::TooManySteps {
-            path: "steps".into(),
-            max: crate::step::MAX_STEPS,
-            actual: items.len(),
-        });
-    }
+    crate::step::check_step_count(items.len(), crate::step::MAX_STEPS, "steps")?;
     let options = crate::step::ReviewOptions {
         intermediary: details.opt_str("intermediaryAddress")?.map(String::from),
         known_contracts: known_contracts.to_vec(),

@@ -146,14 +146,7 @@ pub fn validate_execution_request(body: &Value, kind: RequestKind) -> Result<()>
         Some(other) => return Err(json::wrong_type("steps", "an array", other)),
     };
     if !evm {
-        if steps.len() > MAX_SOLANA_STEPS {
-            return Err(Error::TooManySteps {
-                path: "steps".into(),
-                max: MAX_SOLANA_STEPS,
-                actual: steps.len(),
-            });
-        }
-        return Ok(());
+        return crate::step::check_step_count(steps.len(), MAX_SOLANA_STEPS, "steps");
     }
     let validated = crate::step::validate_steps(&Value::Array(steps.to_vec()))?;
     for (i, step) in validated.iter().enumerate() {

@@ -18,12 +18,12 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::{JsCast as _, JsValue};
 
-use crate::abi::FunctionSig;
-use crate::eip712::{MAX_FIELDS, MAX_TYPES};
+use crate::abi::{check_not_longer, FunctionSig};
+use crate::eip712::{check_field_count, check_type_count};
 use crate::encoding::to_array;
 use crate::error::{join_path, Error, Result};
 use crate::execution::MAX_SOLANA_STEPS;
-use crate::step::MAX_STEPS;
+use crate::step::{check_step_count, MAX_STEPS};
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
@@ -213,14 +213,13 @@ pub(crate) enum Cap<'a> {
     /// One ABI value: a tuple or a fixed array of more entries than its
     /// length is `ABI_ARITY_MISMATCH`.
     Abi(&'a DynSolType),
-    /// EIP-712 `types`: at most [`MAX_TYPES`] struct types, counting `extra`
-    /// types the core adds (`INVALID_LENGTH` at `types`, as the core reports
-    /// it), each of at most [`MAX_FIELDS`] fields.
+    /// EIP-712 `types`: as many struct types as the core takes, counting
+    /// `extra` types the core adds, each of as many fields as it takes.
     Types {
         /// Types the core adds to these (Permit2's own).
         extra: usize,
     },
-    /// The fields of one EIP-712 struct type: at most [`MAX_FIELDS`] (`INVALID_LENGTH`).
+    /// The fields of one EIP-712 struct type.
     StructFields,
 }
 
@@ -230,7 +229,12 @@ pub(crate) const TYPED_DATA: Cap<'static> = Cap::Fields(&[("types", Cap::Types {
 /// (`EIP712Domain`, the primary type, `TokenPermissions`).
 pub(crate) const PERMIT2_ARGS: Cap<'static> = Cap::Fields(&[(
     "witness",
-    Cap::Fields(&[("types", Cap::Types { extra: 3 })]),
+    Cap::Fields(&[(
+        "types",
+        Cap::Types {
+            extra: crate::permit2::ADDED_TYPES,
+        },
+    )]),
 )]);
 /// An Intents Connect execution (`prepareSigning`).
 pub(crate) const EXECUTION: Cap<'static> = Cap::Fields(&[("steps", Cap::EvmSteps(MAX_STEPS))]);
@@ -270,23 +274,12 @@ impl<'a> Cap<'a> {
     fn check_array(self, r: &Reader<'_>, path: &str, len: usize) -> Result<()> {
         // Only an over-long list: a short one is cheap to read, and the core
         // may refuse something inside it first.
-        let arity = |expected: usize| {
-            if len <= expected {
-                Ok(())
-            } else {
-                Err(Error::AbiArityMismatch {
-                    path: r.core_path(path),
-                    expected,
-                    actual: len,
-                })
-            }
-        };
+        // The rules are the core's; this only asks them early.
+        let arity = |expected: usize| check_not_longer(expected, len, &r.core_path(path));
         match self {
-            Cap::EvmSteps(max) | Cap::OtherSteps(max) if len > max => Err(Error::TooManySteps {
-                path: r.core_path(path),
-                max,
-                actual: len,
-            }),
+            Cap::EvmSteps(max) | Cap::OtherSteps(max) => {
+                check_step_count(len, max, &r.core_path(path))
+            }
             Cap::Params(f) => arity(f.inputs.len()),
             Cap::Abi(DynSolType::FixedArray(_, n)) => arity(*n),
             Cap::Abi(DynSolType::Tuple(types)) => arity(types.len()),
@@ -298,11 +291,7 @@ impl<'a> Cap<'a> {
                     None => Ok(()),
                 }
             }
-            Cap::StructFields if len > MAX_FIELDS => Err(Error::InvalidLength {
-                path: r.core_path(path),
-                expected: MAX_FIELDS,
-                actual: len,
-            }),
+            Cap::StructFields => check_field_count(len, &r.core_path(path)),
             _ => Ok(()),
         }
     }
@@ -310,13 +299,7 @@ impl<'a> Cap<'a> {
     /// Checks the number of keys of an object before any is read.
     fn check_object(self, len: usize) -> Result<()> {
         match self {
-            Cap::Types { extra } if len.saturating_add(extra) > MAX_TYPES => {
-                Err(Error::InvalidLength {
-                    path: "types".into(),
-                    expected: MAX_TYPES,
-                    actual: len.saturating_add(extra),
-                })
-            }
+            Cap::Types { extra } => check_type_count(len.saturating_add(extra)),
             _ => Ok(()),
         }
     }

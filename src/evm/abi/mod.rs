@@ -36,6 +36,24 @@ use serde_json::Value;
 use crate::error::Result;
 
 mod coerce;
+
+/// A list for a tuple, a fixed array or a parameter list may not hold more
+/// entries than its type: checked from the length alone, before any entry is
+/// read (a shorter list is refused once read, with the same code).
+///
+/// # Errors
+/// [`crate::Error::AbiArityMismatch`] at `path`.
+pub fn check_not_longer(expected: usize, actual: usize, path: &str) -> crate::Result<()> {
+    if actual > expected {
+        Err(crate::Error::AbiArityMismatch {
+            path: path.into(),
+            expected,
+            actual,
+        })
+    } else {
+        Ok(())
+    }
+}
 mod placeholders;
 mod signature;
 

@@ -45,6 +45,39 @@ use schema::*;
 pub const MAX_TYPES: usize = 256;
 /// Most fields in one struct type.
 pub const MAX_FIELDS: usize = 256;
+
+/// At most [`MAX_TYPES`] struct types in `types` (counting those a builder
+/// adds), from the count alone.
+///
+/// # Errors
+/// [`Error::InvalidLength`] at `types`.
+pub fn check_type_count(len: usize) -> Result<()> {
+    if len > MAX_TYPES {
+        Err(Error::InvalidLength {
+            path: "types".into(),
+            expected: MAX_TYPES,
+            actual: len,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// At most [`MAX_FIELDS`] fields in one struct type, from the count alone.
+///
+/// # Errors
+/// [`Error::InvalidLength`] at `path`.
+pub fn check_field_count(len: usize, path: &str) -> Result<()> {
+    if len > MAX_FIELDS {
+        Err(Error::InvalidLength {
+            path: path.into(),
+            expected: MAX_FIELDS,
+            actual: len,
+        })
+    } else {
+        Ok(())
+    }
+}
 /// Most nodes the primary type may expand to (struct references followed):
 /// a "diamond" of types would otherwise expand exponentially.
 pub const MAX_EXPANDED_FIELDS: usize = 16_384;

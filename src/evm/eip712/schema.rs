@@ -136,26 +136,14 @@ pub(super) fn read_types(v: &Value) -> Result<Types> {
     let Value::Object(map) = v else {
         return Err(json::wrong_type("types", "an object", v));
     };
-    if map.len() > MAX_TYPES {
-        return Err(Error::InvalidLength {
-            path: "types".into(),
-            expected: MAX_TYPES,
-            actual: map.len(),
-        });
-    }
+    check_type_count(map.len())?;
     let mut out = Vec::with_capacity(map.len());
     for (name, fields) in map {
         let path = join_path("types", name);
         let Value::Array(items) = fields else {
             return Err(json::wrong_type(&path, "an array of {name, type}", fields));
         };
-        if items.len() > MAX_FIELDS {
-            return Err(Error::InvalidLength {
-                path,
-                expected: MAX_FIELDS,
-                actual: items.len(),
-            });
-        }
+        check_field_count(items.len(), &path)?;
         let mut props = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let item_path = alloc::format!("{path}[{i}]");

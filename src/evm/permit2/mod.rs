@@ -33,6 +33,10 @@ use review::*;
 
 /// The canonical Permit2 deployment (every chain but zkSync).
 pub const PERMIT2_ADDRESS: &str = "0x000000000022D473030F116dDEE9F6B43aC78BA3";
+/// The struct types Permit2 adds to a witness's own: `EIP712Domain`, the
+/// primary type and `TokenPermissions`.
+pub const ADDED_TYPES: usize = 3;
+
 /// Permit2 on zkSync Era.
 pub const PERMIT2_ADDRESS_ZKSYNC: &str = "0x0000000000225e31D15943971F47aD3022F714Fa";
 

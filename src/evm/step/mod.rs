@@ -171,6 +171,24 @@ pub fn step_function(signature: &str) -> Result<FunctionSig> {
     Ok(function)
 }
 
+/// At most `max` steps in one list ([`MAX_STEPS`] EVM steps; the flow's
+/// Solana limit is [`crate::execution::MAX_SOLANA_STEPS`]). Checked from the
+/// length alone, before any step is read.
+///
+/// # Errors
+/// [`Error::TooManySteps`] at `path`.
+pub fn check_step_count(len: usize, max: usize, path: &str) -> Result<()> {
+    if len > max {
+        Err(Error::TooManySteps {
+            path: path.into(),
+            max,
+            actual: len,
+        })
+    } else {
+        Ok(())
+    }
+}
+
 /// Validates a list of steps (at most [`MAX_STEPS`]); paths start at `steps[i]`.
 ///
 /// # Errors
@@ -179,13 +197,7 @@ pub fn validate_steps(v: &Value) -> Result<Vec<Step>> {
     let Value::Array(items) = v else {
         return Err(json::wrong_type("steps", "an array", v));
     };
-    if items.len() > MAX_STEPS {
-        return Err(Error::TooManySteps {
-            path: "steps".into(),
-            max: MAX_STEPS,
-            actual: items.len(),
-        });
-    }
+    check_step_count(items.len(), MAX_STEPS, "steps")?;
     items
         .iter()
         .enumerate()
