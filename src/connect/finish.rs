@@ -448,7 +448,18 @@ pub fn delete_request(
     wallet: &str,
     nonce: Option<[u8; 32]>,
 ) -> Result<(FinishInput, WalletRequest)> {
-    let wallet = Wallet::parse(wallet)?;
+    delete_request_for(execution_id, Wallet::parse(wallet)?, nonce)
+}
+
+/// [`delete_request`] with the wallet already parsed.
+///
+/// # Errors
+/// [`Error::MissingField`] when a NEAR wallet has no nonce.
+pub fn delete_request_for(
+    execution_id: &str,
+    wallet: Wallet,
+    nonce: Option<[u8; 32]>,
+) -> Result<(FinishInput, WalletRequest)> {
     let message = delete_message(execution_id);
     let (nep413, request) = match &wallet {
         Wallet::Evm(_) => (

@@ -74,9 +74,21 @@ const SIGNABLE_STATUSES: &[&str] = &["CREATED", "OPERATION_PENDING"];
 /// [`Error::WalletMismatch`], [`Error::SignerMismatch`],
 /// [`Error::WrongVerifyingContract`], [`Error::DeadlineExpired`], and the
 /// decoding errors of the payload and its steps, with paths from the execution.
-#[allow(clippy::too_many_lines)]
 pub fn prepare_signing(execution: &Value, options: &PrepareOptions<'_>) -> Result<SigningRequest> {
-    let wallet = Wallet::parse(options.wallet)?;
+    prepare_signing_for(execution, Wallet::parse(options.wallet)?, options)
+}
+
+/// [`prepare_signing`] with the wallet already parsed (at the edge, once);
+/// `options.wallet` is not read.
+///
+/// # Errors
+/// As [`prepare_signing`], but for the wallet's own.
+#[allow(clippy::too_many_lines)]
+pub fn prepare_signing_for(
+    execution: &Value,
+    wallet: Wallet,
+    options: &PrepareOptions<'_>,
+) -> Result<SigningRequest> {
     let obj = Obj::new(execution, "")?;
     let not_signable = |reason: &str| Error::NotSignable {
         path: String::new(),

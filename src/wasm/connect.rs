@@ -87,15 +87,11 @@ pub fn prepare_signing(
         "options.knownRecipients",
     )?;
     let value = convert::json_capped(&execution, "execution", "", convert::EXECUTION)?;
-    crate::execution::Wallet::parse(&wallet).map_err(|e| match e {
-        Error::InvalidWallet { reason, .. } => Error::InvalidWallet {
-            path: "options.wallet".into(),
-            reason,
-        },
-        other => other,
-    })?;
-    let r = exec::prepare_signing(
+    // The wallet is parsed here, once, and handed to the core parsed.
+    let parsed = Wallet::parse(&wallet).map_err(|e| e.at("options"))?;
+    let r = exec::prepare_signing_for(
         &value,
+        parsed,
         &exec::PrepareOptions {
             wallet: &wallet,
             now_ms: now,
@@ -323,17 +319,17 @@ pub fn delete_execution_request(
         }
         .into());
     }
-    let wallet = string(&wallet, "wallet")?;
+    let wallet = Wallet::parse(&string(&wallet, "wallet")?)?;
     let nonce = convert::option(&options, "nonce", &["nonce"])?;
     let nonce = if nonce.is_undefined() {
-        match Wallet::parse(&wallet)? {
+        match wallet {
             Wallet::Near(_) => Some(random_nonce()?),
             _ => None,
         }
     } else {
         Some(byte_array::<32>(&nonce, "options.nonce")?)
     };
-    let (input, request) = exec::delete_request(&id, &wallet, nonce)?;
+    let (input, request) = exec::delete_request_for(&id, wallet, nonce)?;
     Ok(object(&[
         ("standard", input.standard.as_str().into()),
         ("executionId", input.execution_id.as_str().into()),
