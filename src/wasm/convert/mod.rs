@@ -13,17 +13,18 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use alloy_dyn_abi::DynSolType;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::{JsCast as _, JsValue};
 
-use crate::abi::{check_not_longer, FunctionSig};
-use crate::eip712::{check_field_count, check_type_count};
+use crate::abi::FunctionSig;
 use crate::encoding::to_array;
 use crate::error::{join_path, Error, Result};
 use crate::execution::MAX_SOLANA_STEPS;
-use crate::step::{check_step_count, MAX_STEPS};
+use crate::step::MAX_STEPS;
+
+mod cap;
+pub(crate) use cap::{Cap, EXECUTION, PERMIT2_ARGS, STEPS, TYPED_DATA};
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
@@ -42,7 +43,7 @@ extern "C" {
 pub(crate) const MAX_ARRAY_LEN: usize = 1_000_000;
 
 /// A JS exception raised while reading the input (a throwing getter or proxy trap).
-fn unreadable(path: &str) -> Error {
+pub(crate) fn unreadable(path: &str) -> Error {
     Error::InvalidType {
         path: path.into(),
         expected: "a readable value".into(),
@@ -50,7 +51,7 @@ fn unreadable(path: &str) -> Error {
     }
 }
 
-fn keys(v: &JsValue, path: &str) -> Result<Vec<String>> {
+pub(crate) fn keys(v: &JsValue, path: &str) -> Result<Vec<String>> {
     let keys = object_keys(v).map_err(|_| unreadable(path))?;
     let mut out = Vec::new();
     for i in 0..keys.length() {
@@ -98,7 +99,7 @@ pub(crate) fn type_name(v: &JsValue) -> String {
     ctor.unwrap_or_else(|| "object".into())
 }
 
-fn invalid_type(path: &str, expected: &str, v: &JsValue) -> Error {
+pub(crate) fn invalid_type(path: &str, expected: &str, v: &JsValue) -> Error {
     Error::InvalidType {
         path: path.into(),
         expected: expected.into(),
@@ -120,7 +121,7 @@ pub(crate) fn string(v: &JsValue, path: &str) -> Result<String> {
 }
 
 /// `s`, the copy of the JS string `v`, unless `v` holds a lone surrogate.
-fn well_formed(v: &JsValue, s: String, path: &str) -> Result<String> {
+pub(crate) fn well_formed(v: &JsValue, s: String, path: &str) -> Result<String> {
     // U+FFFD is EF BF BD in UTF-8: most strings have no 0xEF byte at all.
     if s.as_bytes().contains(&0xEF) && s.contains('\u{FFFD}') && JsValue::from_str(&s) != *v {
         return Err(Error::InvalidString { path: path.into() });
@@ -179,134 +180,8 @@ pub(crate) fn json_capped(v: &JsValue, path: &str, core_path: &str, cap: Cap<'_>
     json_at(v, &mut String::from(path), 0, &r, cap)
 }
 
-/// What the converter knows of a value's place in a call. A list longer than
-/// the core accepts there is refused before any of its entries is read, with
-/// the error the core gives for it (the same code and path), so that a huge
-/// list costs nothing. When the input also has a fault the core would report
-/// first (an unknown field, a bad address), the list's error may come first.
-#[derive(Clone, Copy)]
-pub(crate) enum Cap<'a> {
-    /// Only the generic limits ([`MAX_DEPTH`], [`MAX_ARRAY_LEN`]).
-    Any,
-    /// An object whose named fields have caps.
-    Fields(&'a [(&'a str, Cap<'a>)]),
-    /// A list of at most `max` EVM steps (`TOO_MANY_STEPS`), each a [`Cap::Step`].
-    EvmSteps(usize),
-    /// A list of at most `max` steps of another chain (`TOO_MANY_STEPS`).
-    OtherSteps(usize),
-    /// One EVM step: its `parameters` are capped by its `functionSignature`.
-    Step,
-    /// The `parameters` of the EVM step `step` (at `step_path` in the core's
-    /// paths): a list of more than [`STEP_PARAMS_READ_FIRST`] entries is
-    /// checked against the step's `functionSignature`, read and parsed first.
-    StepParams {
-        /// The step object.
-        step: &'a JsValue,
-        /// The core's path of the step.
-        step_path: &'a str,
-    },
-    /// A create-execution body: its `steps` are capped as its `type` says.
-    ExecutionRequest,
-    /// The parameters of a parsed function: more than its arity is
-    /// `ABI_ARITY_MISMATCH`.
-    Params(&'a FunctionSig),
-    /// One ABI value: a tuple or a fixed array of more entries than its
-    /// length is `ABI_ARITY_MISMATCH`.
-    Abi(&'a DynSolType),
-    /// EIP-712 `types`: as many struct types as the core takes, counting
-    /// `extra` types the core adds, each of as many fields as it takes.
-    Types {
-        /// Types the core adds to these (Permit2's own).
-        extra: usize,
-    },
-    /// The fields of one EIP-712 struct type.
-    StructFields,
-}
-
-/// `typedData` of the EIP-712 exports (and of `reviewPermit2`).
-pub(crate) const TYPED_DATA: Cap<'static> = Cap::Fields(&[("types", Cap::Types { extra: 0 })]);
-/// `args` of the Permit2 builders: a witness's types join Permit2's three
-/// (`EIP712Domain`, the primary type, `TokenPermissions`).
-pub(crate) const PERMIT2_ARGS: Cap<'static> = Cap::Fields(&[(
-    "witness",
-    Cap::Fields(&[(
-        "types",
-        Cap::Types {
-            extra: crate::permit2::ADDED_TYPES,
-        },
-    )]),
-)]);
-/// An Intents Connect execution (`prepareSigning`).
-pub(crate) const EXECUTION: Cap<'static> = Cap::Fields(&[("steps", Cap::EvmSteps(MAX_STEPS))]);
-/// A list of EVM steps (`validateSteps`, `reviewSteps`).
-pub(crate) const STEPS: Cap<'static> = Cap::EvmSteps(MAX_STEPS);
-
-impl<'a> Cap<'a> {
-    /// The cap of field `name` (for caps that need no sibling field).
-    fn field(self, name: &str) -> Cap<'a> {
-        match self {
-            Cap::Fields(fields) => fields
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map_or(Cap::Any, |(_, c)| *c),
-            Cap::Types { .. } => Cap::StructFields,
-            _ => Cap::Any,
-        }
-    }
-
-    /// The cap of entry `i` of a list.
-    fn item(self, i: usize) -> Cap<'a> {
-        match self {
-            Cap::EvmSteps(_) => Cap::Step,
-            Cap::Params(f) => f
-                .inputs
-                .get(i)
-                .map_or(Cap::Any, |input| Cap::Abi(&input.ty)),
-            Cap::Abi(DynSolType::Array(inner) | DynSolType::FixedArray(inner, _)) => {
-                Cap::Abi(inner)
-            }
-            Cap::Abi(DynSolType::Tuple(types)) => types.get(i).map_or(Cap::Any, Cap::Abi),
-            _ => Cap::Any,
-        }
-    }
-
-    /// Checks the length of an array before its entries are read.
-    fn check_array(self, r: &Reader<'_>, path: &str, len: usize) -> Result<()> {
-        // Only an over-long list: a short one is cheap to read, and the core
-        // may refuse something inside it first.
-        // The rules are the core's; this only asks them early.
-        let arity = |expected: usize| check_not_longer(expected, len, &r.core_path(path));
-        match self {
-            Cap::EvmSteps(max) | Cap::OtherSteps(max) => {
-                check_step_count(len, max, &r.core_path(path))
-            }
-            Cap::Params(f) => arity(f.inputs.len()),
-            Cap::Abi(DynSolType::FixedArray(_, n)) => arity(*n),
-            Cap::Abi(DynSolType::Tuple(types)) => arity(types.len()),
-            Cap::StepParams { step, step_path } if len > STEP_PARAMS_READ_FIRST => {
-                match step_function(step) {
-                    Some(Ok(f)) => arity(f.inputs.len()),
-                    // The core refuses the signature before it reads the parameters.
-                    Some(Err(e)) => Err(e.at(step_path)),
-                    None => Ok(()),
-                }
-            }
-            Cap::StructFields => check_field_count(len, &r.core_path(path)),
-            _ => Ok(()),
-        }
-    }
-
-    /// Checks the number of keys of an object before any is read.
-    fn check_object(self, len: usize) -> Result<()> {
-        match self {
-            Cap::Types { extra } => check_type_count(len.saturating_add(extra)),
-            _ => Ok(()),
-        }
-    }
-}
-
 /// How a conversion names paths.
-struct Reader<'r> {
+pub(crate) struct Reader<'r> {
     /// A `bigint` becomes its decimal string.
     bigint: bool,
     /// The converter's name of the value converted.
@@ -325,11 +200,11 @@ impl Reader<'_> {
 
 /// Step parameters read without looking at the step's signature: a short
 /// list costs less to read than the signature to parse, and the core checks it.
-const STEP_PARAMS_READ_FIRST: usize = 64;
+pub(crate) const STEP_PARAMS_READ_FIRST: usize = 64;
 
 /// What a [`Cap::Step`] or [`Cap::ExecutionRequest`] needs to cap the
 /// object's fields.
-enum Prepared {
+pub(crate) enum Prepared {
     /// Nothing.
     Nothing,
     /// The step object and its core path.
@@ -372,7 +247,7 @@ impl Prepared {
 /// A step's `functionSignature` as the core reads it: `None` when reading it
 /// here would not tell what the core says (a throwing getter, a `bigint`, a
 /// value the converter itself refuses).
-fn step_function(step: &JsValue) -> Option<Result<FunctionSig>> {
+pub(crate) fn step_function(step: &JsValue) -> Option<Result<FunctionSig>> {
     let v = Reflect::get(step, &"functionSignature".into()).ok()?;
     let wrong = |actual: &str| Error::InvalidType {
         path: "functionSignature".into(),
@@ -399,7 +274,7 @@ fn step_function(step: &JsValue) -> Option<Result<FunctionSig>> {
 }
 
 /// `path` is a buffer: entries below append their segment and restore it.
-fn json_at(
+pub(crate) fn json_at(
     v: &JsValue,
     path: &mut String,
     depth: usize,
@@ -481,7 +356,7 @@ fn json_at(
 }
 
 /// An array (known to be one) as JSON; see [`json_at`].
-fn json_array(
+pub(crate) fn json_array(
     v: &JsValue,
     path: &mut String,
     depth: usize,
@@ -540,7 +415,7 @@ pub(crate) fn is_plain_object(v: &JsValue) -> bool {
 }
 
 /// Property names used on every call, made into JS strings once.
-struct Keys {
+pub(crate) struct Keys {
     length: JsValue,
     value: JsValue,
     writable: JsValue,
@@ -562,7 +437,7 @@ std::thread_local! {
 
 /// A JS array length for a message, without float formatting (which would
 /// bring `core`'s float printing into the module for one message).
-fn count_text(len: f64) -> String {
+pub(crate) fn count_text(len: f64) -> String {
     const SAFE: f64 = 9_007_199_254_740_991.0;
     if len.fract() == 0.0 && (0.0..=SAFE).contains(&len) {
         #[allow(
@@ -577,7 +452,7 @@ fn count_text(len: f64) -> String {
 }
 
 /// A JS number as a JSON number: safe integers stay integers.
-fn number(n: f64) -> Option<Value> {
+pub(crate) fn number(n: f64) -> Option<Value> {
     const SAFE: f64 = 9_007_199_254_740_991.0;
     if !n.is_finite() {
         return None;
@@ -625,7 +500,7 @@ pub(crate) fn to_js(value: &Value) -> JsValue {
 }
 
 /// Defines an own enumerable, writable, configurable data property.
-fn define(obj: &Object, key: &str, value: &JsValue) {
+pub(crate) fn define(obj: &Object, key: &str, value: &JsValue) {
     let descriptor = Object::new();
     // Plain keys on a fresh object: these assignments cannot fail.
     KEYS.with(|k| {
