@@ -40,6 +40,7 @@ use alloc::vec::Vec;
 use crate::intent::{IntentMessage, NonceInfo};
 use crate::review::{quote, Entry, Warning};
 
+mod quote;
 mod reviewer;
 use reviewer::Reviewer;
 
