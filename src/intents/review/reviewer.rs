@@ -155,32 +155,28 @@ impl Reviewer<'_> {
         let kind = intent.kind().to_string();
         let mut e = Entry::new(&kind, path, String::new());
         match intent {
-            Intent::AddPublicKey { public_key } => {
-                e.summary = alloc::format!("Add key {} to the signer's account", quote(public_key));
-                e.field("public_key", quote(public_key));
+            Intent::AddPublicKey { public_key } | Intent::RemovePublicKey { public_key } => {
+                let key = quote(public_key);
+                let (code, summary, message) = if matches!(intent, Intent::AddPublicKey { .. }) {
+                    (
+                        "ADD_PUBLIC_KEY",
+                        alloc::format!("Add key {key} to the signer's account"),
+                        alloc::format!("adds key {key}: whoever holds it can sign intents and move every token of the account"),
+                    )
+                } else {
+                    (
+                        "REMOVE_PUBLIC_KEY",
+                        alloc::format!("Remove key {key} from the signer's account"),
+                        alloc::format!("removes key {key}: if it is the key you sign with, you lose access to the account"),
+                    )
+                };
+                e.summary = summary;
+                e.field("public_key", key);
                 self.warn(
-                    "ADD_PUBLIC_KEY",
+                    code,
                     Severity::Danger,
                     alloc::format!("{path}.public_key"),
-                    alloc::format!(
-                        "adds key {}: whoever holds it can sign intents and move every token of the account",
-                        quote(public_key)
-                    ),
-                );
-                self.unquotable.push((path.into(), "a key change".into()));
-            }
-            Intent::RemovePublicKey { public_key } => {
-                e.summary =
-                    alloc::format!("Remove key {} from the signer's account", quote(public_key));
-                e.field("public_key", quote(public_key));
-                self.warn(
-                    "REMOVE_PUBLIC_KEY",
-                    Severity::Danger,
-                    alloc::format!("{path}.public_key"),
-                    alloc::format!(
-                        "removes key {}: if it is the key you sign with, you lose access to the account",
-                        quote(public_key)
-                    ),
+                    message,
                 );
                 self.unquotable.push((path.into(), "a key change".into()));
             }
