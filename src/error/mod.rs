@@ -28,6 +28,15 @@ macro_rules! errors {
             $( $(#[$meta])* $name { $( $(#[$fmeta])* $field: $ty ),* } ),*
         }
 
+        /// The TypeScript union of every code, for the binding's `.d.ts`.
+        #[cfg_attr(not(feature = "wasm"), allow(dead_code))]
+        pub(crate) const ERROR_CODE_TS: &str = concat!(
+            "/** The stable code on every error this package throws (own property `code`). */\n",
+            "export type ErrorCode =",
+            $( "\n  | \"", $code, "\"", )*
+            ";\n"
+        );
+
         impl Error {
             /// Every error code, in declaration order. The README and the
             /// TypeScript `ErrorCode` union list exactly these.

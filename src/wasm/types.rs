@@ -3,60 +3,12 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// `ErrorCode`, generated from the error table (`src/error/mod.rs`).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ERROR_CODE: &str = crate::error::ERROR_CODE_TS;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
-/** The stable code on every error this package throws (own property `code`). */
-export type ErrorCode =
-  | "INVALID_HEX"
-  | "INVALID_BASE58"
-  | "INVALID_BASE64"
-  | "INVALID_LENGTH"
-  | "UNSUPPORTED_CURVE"
-  | "INVALID_JSON"
-  | "INVALID_TYPE"
-  | "INVALID_STRING"
-  | "MISSING_FIELD"
-  | "UNKNOWN_FIELD"
-  | "UNKNOWN_STANDARD"
-  | "INVALID_RECOVERY_ID"
-  | "HIGH_S"
-  | "INVALID_SIGNATURE"
-  | "UNRECOVERABLE_SIGNATURE"
-  | "INVALID_SECRET_KEY"
-  | "PAYLOAD_MISMATCH"
-  | "STANDARD_MISMATCH"
-  | "WRONG_VERIFYING_CONTRACT"
-  | "DEADLINE_EXPIRED"
-  | "INVALID_DEADLINE"
-  | "INVALID_ACCOUNT_ID"
-  | "SIGNER_MISMATCH"
-  | "NONCE_DEADLINE_EXCEEDED"
-  | "INVALID_NUMBER"
-  | "INVALID_INTENT"
-  | "INVALID_FUNCTION_SIGNATURE"
-  | "ABI_ARITY_MISMATCH"
-  | "INVALID_ADDRESS"
-  | "INVALID_CHECKSUM"
-  | "UNRESOLVED_PLACEHOLDER"
-  | "SELECTOR_MISMATCH"
-  | "ABI_DECODE_FAILED"
-  | "NON_CANONICAL_CALLDATA"
-  | "TOO_MANY_STEPS"
-  | "MISSING_TYPE"
-  | "CYCLIC_TYPES"
-  | "UNKNOWN_PRIMARY_TYPE"
-  | "WITNESS_MISMATCH"
-  | "INVALID_WALLET"
-  | "WALLET_MISMATCH"
-  | "NOT_SIGNABLE"
-  | "INVALID_STATUS"
-  | "SIGNATURE_MISMATCH"
-  | "STEPS_REQUIRED"
-  | "RECIPIENT_NOT_ALLOWED"
-  | "PLACEHOLDER_NOT_ALLOWED"
-  | "DEPOSIT_TRANSFER_REQUIRED"
-  | "DESTINATION_TOKEN_NOT_USED"
-  | "AMBIGUOUS_PAYLOAD";
 
 /**
  * What every export throws: an `Error` (a `TypeError` for a value of the wrong
