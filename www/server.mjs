@@ -7,7 +7,8 @@
 //     env INTENTS_CONNECT_API_KEY   the x-api-key added to proxied /api/v1 calls
 //
 // Serves www/ (index.html, main.js, style.css, ...), the package's web build
-// at /pkg/ (from <repo>/pkg/web/), and mounts the mock APIs (see
+// at /pkg/ (from <repo>/pkg/web/) and its `intent-signer/intents-connect`
+// client at /pkg/intents-connect.js (from <repo>/pkg/), and mounts the mock APIs (see
 // www/mock/README.md): Intents Connect at /api/v1/*, the swap-intents API at
 // /v1/*, the actions API at /actions*, and the test controls at /__mock/*.
 // With --api, /api/v1/* goes to that server instead, with the API key added
@@ -245,13 +246,15 @@ function control(req, res, pathname, bodyText, mock) {
 /**
  * Starts the server. Options: `port` (0 = a free port), `host` (127.0.0.1),
  * `api` (a real Intents Connect URL to proxy /api/v1 to), `apiKey` (added
- * as x-api-key to proxied calls), `quiet`, `wwwDir`, `pkgDir`, `now`.
+ * as x-api-key to proxied calls), `quiet`, `wwwDir`, `pkgDir`,
+ * `intentsConnectFile` (the package's intents-connect.js), `now`.
  * Resolves to `{url, port, close(), mock, server}`.
  */
 export async function startServer(options = {}) {
   const host = options.host ?? "127.0.0.1";
   const wwwDir = path.resolve(options.wwwDir ?? HERE);
   const pkgDir = path.resolve(options.pkgDir ?? path.join(REPO, "pkg", "web"));
+  const intentsConnectFile = path.resolve(options.intentsConnectFile ?? path.join(REPO, "pkg", "intents-connect.js"));
   const apiUrl = options.api ?? null;
   const apiKey = options.apiKey ?? null;
   const quiet = options.quiet ?? false;
@@ -306,6 +309,10 @@ export async function startServer(options = {}) {
       const r = handler.handle(ctx);
       sendJson(res, r.status, r.body);
       return done(r.status);
+    }
+    // The package's `intent-signer/intents-connect` entry sits beside pkg/web, not in it.
+    if (pathname === "/pkg/intents-connect.js") {
+      return done(serveStatic(req, res, path.dirname(intentsConnectFile), "/" + path.basename(intentsConnectFile), { isWww: false }));
     }
     if (pathname === "/pkg" || pathname.startsWith("/pkg/")) {
       return done(serveStatic(req, res, pkgDir, pathname.slice(4) || "/", { isWww: false }));
@@ -390,7 +397,7 @@ if (isMain) {
   });
   if (opts.api) console.log(`Intents Connect: /api/v1 proxied to ${opts.api} (x-api-key ${opts.apiKey ? "added from INTENTS_CONNECT_API_KEY" : "not set"})`);
   else console.log("Intents Connect: mock at /api/v1 (swap-intents mock at /v1, actions mock at /actions, controls at /__mock)");
-  if (!fs.existsSync(path.join(REPO, "pkg", "web", "intent_signer.js"))) console.log("note: pkg/web/ is not built yet (bash scripts/build-pkg.sh)");
+  if (!fs.existsSync(path.join(REPO, "pkg", "web", "intent_signer.js")) || !fs.existsSync(path.join(REPO, "pkg", "intents-connect.js"))) console.log("note: pkg/ is not built yet (bash scripts/build-pkg.sh)");
   console.log(`intent-signer demo: ${s.url}`);
   const stop = () => s.close().then(() => process.exit(0));
   process.on("SIGINT", stop);

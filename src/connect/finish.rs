@@ -475,7 +475,7 @@ pub fn delete_request_for(
                 nonce: nonce.ok_or(Error::MissingField {
                     path: "nonce".into(),
                 })?,
-                recipient: "intents.near".into(),
+                recipient: super::prepare::DEFAULT_VERIFYING_CONTRACT.into(),
                 callback_url: None,
             };
             (Some(payload.clone()), WalletRequest::SignMessage(payload))

@@ -64,7 +64,11 @@ pub struct SigningRequest {
     pub warnings: Vec<ReviewWarning>,
 }
 
-const SIGNABLE_STATUSES: &[&str] = &["CREATED", "OPERATION_PENDING"];
+/// The execution statuses in which a payload is signed (else `INVALID_STATUS`).
+pub const SIGNABLE_STATUSES: &[&str] = &["CREATED", "OPERATION_PENDING"];
+
+/// The verifier contract the flow expects unless told otherwise.
+pub const DEFAULT_VERIFYING_CONTRACT: &str = "intents.near";
 
 /// Checks an Intents Connect execution and prepares what the wallet signs.
 ///

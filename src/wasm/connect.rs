@@ -74,7 +74,7 @@ pub fn prepare_signing(
     let now = convert::opt_safe_integer(&convert::option(&options, "now", KEYS)?, "options.now")?;
     let contract = convert::option(&options, "verifyingContract", KEYS)?;
     let contract = if contract.is_undefined() {
-        String::from("intents.near")
+        String::from(exec::DEFAULT_VERIFYING_CONTRACT)
     } else {
         string(&contract, "options.verifyingContract")?
     };
@@ -351,6 +351,30 @@ pub fn finish_delete_signing(
     Ok(to_js(
         &exec::finish_delete(&input, &out).map_err(|e| e.at("walletOutput"))?,
     ))
+}
+
+/// The core's constants a page needs (so that it never copies them).
+#[wasm_bindgen(js_name = constants, unchecked_return_type = "Constants")]
+pub fn constants() -> JsValue {
+    let count = |n: usize| JsValue::from(u32::try_from(n).unwrap_or(u32::MAX));
+    object(&[
+        ("permit2Address", crate::permit2::PERMIT2_ADDRESS.into()),
+        (
+            "permit2AddressZksync",
+            crate::permit2::PERMIT2_ADDRESS_ZKSYNC.into(),
+        ),
+        ("maxSteps", count(crate::step::MAX_STEPS)),
+        ("maxSolanaSteps", count(exec::MAX_SOLANA_STEPS)),
+        ("verifyingContract", exec::DEFAULT_VERIFYING_CONTRACT.into()),
+        (
+            "signableStatuses",
+            exec::SIGNABLE_STATUSES
+                .iter()
+                .map(|s| JsValue::from_str(s))
+                .collect::<Array>()
+                .into(),
+        ),
+    ])
 }
 
 /// Checks a create-execution body against the API's 400 rules.

@@ -529,4 +529,19 @@ export interface BuildInfo {
   gitHead: string;
   rustc: string;
 }
+
+/** What `constants()` returns: the core's values a page needs, never copied. */
+export interface Constants {
+  /** Permit2's canonical deployment (every chain but zkSync Era). */
+  permit2Address: string;
+  permit2AddressZksync: string;
+  /** Most EVM steps in one execution (else `TOO_MANY_STEPS`). */
+  maxSteps: number;
+  /** Most Solana steps in one execution. */
+  maxSolanaSteps: number;
+  /** The verifier contract `prepareSigning` expects by default. */
+  verifyingContract: string;
+  /** The statuses in which an execution is signed (else `INVALID_STATUS`). */
+  signableStatuses: string[];
+}
 "#;

@@ -9,6 +9,7 @@ import {
   abiDecodeCall,
   abiEncodeCall,
   buildInfo,
+  constants,
   bytesToHex,
   decodeIntent,
   decodeIntentMessage,
@@ -65,6 +66,7 @@ import type {
   AbiEncodeOptions,
   AddPublicKeyIntent,
   BuildInfo,
+  Constants,
   CreateExecutionRequest,
   DecodedIntent,
   DeleteBody,
@@ -150,6 +152,7 @@ assertType<Equals<ReturnType<typeof verifyMultiPayload>, MultiPayloadVerificatio
 assertType<Equals<ReturnType<typeof decodeIntent>, DecodedIntent>>();
 assertType<Equals<ReturnType<typeof errorCodes>, ErrorCode[]>>();
 assertType<Equals<ReturnType<typeof buildInfo>, BuildInfo>>();
+assertType<Equals<ReturnType<typeof constants>, Constants>>();
 assertType<Equals<IsAny<ReturnType<typeof decodeIntentMessage>>, false>>();
 assertType<Equals<IsAny<Parameters<typeof nep413Sign>[0]>, false>>();
 assertType<Equals<IsAny<Intent>, false>>();

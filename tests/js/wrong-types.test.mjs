@@ -527,6 +527,20 @@ const EXPORTS = {
       assert.deepEqual(r, CODES);
     },
   },
+  // Values from shared/reference: Permit2's deployments (evm.md), the API's
+  // step limits and signable statuses (apis.md §A.4-§A.5), the verifier (near-intents.md).
+  constants: {
+    params: [],
+    check: (r) =>
+      assert.deepEqual(r, {
+        permit2Address: "0x000000000022D473030F116dDEE9F6B43aC78BA3",
+        permit2AddressZksync: "0x0000000000225e31D15943971F47aD3022F714Fa",
+        maxSteps: 30,
+        maxSolanaSteps: 50,
+        verifyingContract: "intents.near",
+        signableStatuses: ["CREATED", "OPERATION_PENDING"],
+      }),
+  },
 };
 
 function deleteRequestExpected() {
