@@ -172,7 +172,7 @@ pub fn step_function(signature: &str) -> Result<FunctionSig> {
 }
 
 /// At most `max` steps in one list ([`MAX_STEPS`] EVM steps; the flow's
-/// Solana limit is [`crate::execution::MAX_SOLANA_STEPS`]). Checked from the
+/// Solana limit is `MAX_SOLANA_STEPS` of the `connect` wing). Checked from the
 /// length alone, before any step is read.
 ///
 /// # Errors
