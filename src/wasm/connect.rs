@@ -110,7 +110,14 @@ pub fn prepare_signing(
         ("signerId", r.wallet.signer_id().into()),
         ("walletRequest", wallet_request_js(&r.wallet_request)),
         ("payloadJson", r.payload_json.as_str().into()),
-        ("intent", decoded_js(&r.intent, &[])),
+        (
+            "intent",
+            decoded_js(
+                &r.intent,
+                &[],
+                r.entries.get(..r.intent.message.intents.len()),
+            ),
+        ),
         ("intentHash", to_bytes(&r.intent_hash)),
         ("intentHashBase58", base58_encode(&r.intent_hash).into()),
         ("steps", steps.into()),

@@ -66,7 +66,15 @@ fn check(decoded: &Decoded, options: &JsValue) -> crate::Result<Vec<Warning>> {
     })
 }
 
-pub(super) fn decoded_js(decoded: &Decoded, extra: &[Warning]) -> JsValue {
+/// The decoded intent as JS. `reviewed`: the entries of a review already made
+/// with more context (the flow's, with its quote); then only the decoder's
+/// findings are added here, the review's being the caller's. Otherwise the
+/// intents are reviewed here, without context.
+pub(super) fn decoded_js(
+    decoded: &Decoded,
+    extra: &[Warning],
+    reviewed: Option<&[crate::review::Entry]>,
+) -> JsValue {
     let m = &decoded.message;
     let nonce_info = match m.nonce_info {
         NonceInfo::Legacy => object(&[("version", "legacy".into())]),
@@ -99,11 +107,18 @@ pub(super) fn decoded_js(decoded: &Decoded, extra: &[Warning]) -> JsValue {
         AccountKind::EthImplicit => "eth_implicit",
         AccountKind::Named => "named",
     };
-    let review =
-        crate::intent_review::review_intents(m, &crate::intent_review::IntentContext::default());
     let mut warnings = decoded.warnings.clone();
     warnings.extend_from_slice(extra);
-    warnings.extend(review.warnings);
+    let entries = if let Some(entries) = reviewed {
+        convert::entries_js(entries)
+    } else {
+        let review = crate::intent_review::review_intents(
+            m,
+            &crate::intent_review::IntentContext::default(),
+        );
+        warnings.extend(review.warnings);
+        convert::entries_js(&review.entries)
+    };
     warnings.sort_by_key(|w| w.severity);
     // RFC 3339 deadlines lie within years 0..=9999: |ms| < 2^53, exact in f64.
     #[allow(clippy::as_conversions, clippy::cast_precision_loss)]
@@ -117,7 +132,7 @@ pub(super) fn decoded_js(decoded: &Decoded, extra: &[Warning]) -> JsValue {
         ("nonce", base64_encode(&m.nonce).into()),
         ("nonceInfo", nonce_info),
         ("intents", intents.into()),
-        ("entries", convert::entries_js(&review.entries)),
+        ("entries", entries),
         ("warnings", warnings_js(&warnings)),
     ])
 }
@@ -133,7 +148,7 @@ pub fn decode_intent(
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let decoded = multi_payload(&multi_payload_)?.decode_intent()?;
     let extra = check(&decoded, &options)?;
-    Ok(decoded_js(&decoded, &extra))
+    Ok(decoded_js(&decoded, &extra, None))
 }
 
 /// Decodes an intent message: a `DefusePayload` JSON string (erc191, tip191,
@@ -150,5 +165,5 @@ pub fn decode_intent_message(
         intent::decode_nep413(&nep413_payload(&payload)?)?
     };
     let extra = check(&decoded, &options)?;
-    Ok(decoded_js(&decoded, &extra))
+    Ok(decoded_js(&decoded, &extra, None))
 }

@@ -172,9 +172,16 @@ export interface DecodedIntent {
   nonce: string;
   nonceInfo: NonceInfo;
   intents: Intent[];
-  /** One review entry per intent, naming every field that executes (no quote context). */
+  /**
+   * One review entry per intent, naming every field that executes. From
+   * `decodeIntent`: reviewed without context; inside a `SigningRequest`: the
+   * flow's own entries (with the quote).
+   */
   entries: ReviewEntry[];
-  /** The decoder's and the intent review's findings, most severe first. */
+  /**
+   * Findings, most severe first: the decoder's and the intent review's. Inside
+   * a `SigningRequest` only the decoder's; the review's are the request's `warnings`.
+   */
   warnings: IntentWarning[];
 }
 
