@@ -100,9 +100,15 @@ pub fn prepare_signing(
             known_recipients: &known_recipients,
         },
     )?;
-    let steps: Array = r.steps.iter().map(review_js).collect();
+    let steps: Array = r
+        .steps
+        .iter()
+        .map(review_js)
+        .collect::<crate::Result<Vec<JsValue>>>()?
+        .into_iter()
+        .collect();
     let review = to_js(&Value::from(r.review.clone()));
-    let warnings = convert::warnings_js(&r.warnings);
+    let warnings = convert::warnings_js(&r.warnings)?;
     Ok(object(&[
         ("standard", r.standard.as_str().into()),
         ("executionId", r.execution_id.as_str().into()),
@@ -116,7 +122,7 @@ pub fn prepare_signing(
                 &r.intent,
                 &[],
                 r.entries.get(..r.intent.message.intents.len()),
-            ),
+            )?,
         ),
         ("intentHash", to_bytes(&r.intent_hash)),
         ("intentHashBase58", base58_encode(&r.intent_hash).into()),
@@ -126,7 +132,7 @@ pub fn prepare_signing(
             "quoteMatches",
             r.quote_matches.map_or(JsValue::NULL, JsValue::from_bool),
         ),
-        ("entries", convert::entries_js(&r.entries)),
+        ("entries", convert::entries_js(&r.entries)?),
         ("review", review),
         ("warnings", warnings),
     ]))

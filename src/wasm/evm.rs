@@ -251,7 +251,7 @@ fn review_options(options: &JsValue) -> crate::Result<crate::step::ReviewOptions
     })
 }
 
-pub(super) fn review_js(r: &crate::step::StepReview) -> JsValue {
+pub(super) fn review_js(r: &crate::step::StepReview) -> crate::Result<JsValue> {
     let arguments: Array = r
         .arguments
         .iter()
@@ -266,7 +266,7 @@ pub(super) fn review_js(r: &crate::step::StepReview) -> JsValue {
             object(&props)
         })
         .collect();
-    object(&[
+    Ok(object(&[
         ("to", r.to.as_str().into()),
         ("value", r.value.as_str().into()),
         (
@@ -283,8 +283,8 @@ pub(super) fn review_js(r: &crate::step::StepReview) -> JsValue {
             r.calldata.as_deref().map_or(JsValue::NULL, to_bytes),
         ),
         ("placeholders", placeholders_js(&r.placeholders)),
-        ("warnings", convert::warnings_js(&r.warnings)),
-    ])
+        ("warnings", convert::warnings_js(&r.warnings)?),
+    ]))
 }
 
 /// Validates a step and explains it: function, arguments, call data and warnings.
@@ -296,7 +296,7 @@ pub fn review_step(
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let opts = review_options(&options)?;
     let r = crate::step::review_step(&step_json(&step, "step")?, &opts)?;
-    Ok(review_js(&r))
+    Ok(review_js(&r)?)
 }
 
 /// Reviews every step (at most 30); paths in errors start at `steps[i]`.
@@ -316,7 +316,7 @@ pub fn review_steps(
     for (i, item) in items.iter().enumerate() {
         let r = crate::step::review_step(item, &opts)
             .map_err(|e| e.at(&alloc::format!("steps[{i}]")))?;
-        out.push(&review_js(&r));
+        out.push(&review_js(&r)?);
     }
     Ok(out.into())
 }

@@ -33,7 +33,7 @@ pub fn verify_multi_payload(
         ("signerId", v.signer_id.as_str().into()),
         ("intentHash", to_bytes(&v.intent_hash)),
         ("intentHashBase58", base58_encode(&v.intent_hash).into()),
-        ("warnings", warnings_js(&v.warnings)),
+        ("warnings", warnings_js(&v.warnings)?),
     ]))
 }
 
@@ -74,7 +74,7 @@ pub(super) fn decoded_js(
     decoded: &Decoded,
     extra: &[Warning],
     reviewed: Option<&[crate::review::Entry]>,
-) -> JsValue {
+) -> crate::Result<JsValue> {
     let m = &decoded.message;
     let nonce_info = match m.nonce_info {
         NonceInfo::Legacy => object(&[("version", "legacy".into())]),
@@ -110,20 +110,20 @@ pub(super) fn decoded_js(
     let mut warnings = decoded.warnings.clone();
     warnings.extend_from_slice(extra);
     let entries = if let Some(entries) = reviewed {
-        convert::entries_js(entries)
+        convert::entries_js(entries)?
     } else {
         let review = crate::intent_review::review_intents(
             m,
             &crate::intent_review::IntentContext::default(),
         );
         warnings.extend(review.warnings);
-        convert::entries_js(&review.entries)
+        convert::entries_js(&review.entries)?
     };
     warnings.sort_by_key(|w| w.severity);
     // RFC 3339 deadlines lie within years 0..=9999: |ms| < 2^53, exact in f64.
     #[allow(clippy::as_conversions, clippy::cast_precision_loss)]
     let deadline_ms = (m.deadline.unix_nanos / 1_000_000) as f64;
-    object(&[
+    Ok(object(&[
         ("signerId", m.signer_id.as_str().into()),
         ("signerKind", kind.into()),
         ("verifyingContract", m.verifying_contract.as_str().into()),
@@ -133,8 +133,8 @@ pub(super) fn decoded_js(
         ("nonceInfo", nonce_info),
         ("intents", intents.into()),
         ("entries", entries),
-        ("warnings", warnings_js(&warnings)),
-    ])
+        ("warnings", warnings_js(&warnings)?),
+    ]))
 }
 
 /// Decodes the intent message inside a `MultiPayload` (object or JSON text)
@@ -148,7 +148,7 @@ pub fn decode_intent(
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let decoded = multi_payload(&multi_payload_)?.decode_intent()?;
     let extra = check(&decoded, &options)?;
-    Ok(decoded_js(&decoded, &extra, None))
+    Ok(decoded_js(&decoded, &extra, None)?)
 }
 
 /// Decodes an intent message: a `DefusePayload` JSON string (erc191, tip191,
@@ -165,5 +165,5 @@ pub fn decode_intent_message(
         intent::decode_nep413(&nep413_payload(&payload)?)?
     };
     let extra = check(&decoded, &options)?;
-    Ok(decoded_js(&decoded, &extra, None))
+    Ok(decoded_js(&decoded, &extra, None)?)
 }

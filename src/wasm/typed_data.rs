@@ -102,8 +102,8 @@ pub fn eip712_sign(
     Ok(t.sign(&sk).map_err(|e| e.at("secretKey"))?.to_vec())
 }
 
-fn permit2_js(b: &crate::permit2::Built) -> JsValue {
-    object(&[
+fn permit2_js(b: &crate::permit2::Built) -> crate::Result<JsValue> {
+    Ok(object(&[
         ("typedData", to_js(&b.typed_data)),
         ("digest", to_bytes(&b.digest)),
         (
@@ -118,16 +118,16 @@ fn permit2_js(b: &crate::permit2::Built) -> JsValue {
                 .as_ref()
                 .map_or(JsValue::NULL, |h| to_bytes(h)),
         ),
-        ("warnings", convert::warnings_js(&b.warnings)),
-    ])
+        ("warnings", convert::warnings_js(&b.warnings)?),
+    ]))
 }
 
 fn permit2_with(
     f: fn(&Value) -> crate::Result<crate::permit2::Built>,
     args: &JsValue,
 ) -> JsResult<JsValue> {
-    js(convert::json_capped(args, "args", "args", convert::PERMIT2_ARGS).and_then(|a| f(&a)))
-        .map(|b| permit2_js(&b))
+    let a = convert::json_capped(args, "args", "args", convert::PERMIT2_ARGS)?;
+    Ok(permit2_js(&f(&a)?)?)
 }
 
 /// Permit2 `SignatureTransfer` `PermitTransferFrom` typed data.
@@ -182,7 +182,7 @@ pub fn permit2_from_params_to_sign(
 ) -> JsResult<JsValue> {
     let p = convert::json_with_bigint(&params, "paramsToSign")?;
     let a = convert::json_with_bigint(&args, "args")?;
-    Ok(permit2_js(&crate::permit2::from_params_to_sign(&p, &a)?))
+    Ok(permit2_js(&crate::permit2::from_params_to_sign(&p, &a)?)?)
 }
 
 /// `{approval_type: "permit2", signed_data: "0x…"}` with v as 27/28, as Permit2 needs.
@@ -262,7 +262,7 @@ pub fn review_permit2(
     )?;
     Ok(object(&[
         ("lines", to_js(&Value::from(r.lines))),
-        ("warnings", convert::warnings_js(&r.warnings)),
+        ("warnings", convert::warnings_js(&r.warnings)?),
     ]))
 }
 
@@ -341,5 +341,5 @@ pub fn review_eip7702_authorization(
     let a = authorization(&authorization_)?;
     let warnings =
         crate::eip7702::review_with(&a, &crate::eip7702::ReviewOptions { known_delegates });
-    Ok(convert::warnings_js(&warnings))
+    Ok(convert::warnings_js(&warnings)?)
 }

@@ -532,50 +532,26 @@ pub(crate) fn ser<T: serde::Serialize + ?Sized>(v: &T) -> crate::Result<JsValue>
         })
 }
 
+/// A core value as JS through one JSON text and one `JSON.parse`: one
+/// crossing of the boundary, where building the object property by property
+/// costs a crossing (and a string copy) per property.
+fn via_json<T: serde::Serialize + ?Sized>(v: &T) -> crate::Result<JsValue> {
+    let bad = |reason: alloc::string::String| crate::Error::InvalidJson {
+        path: alloc::string::String::new(),
+        reason,
+    };
+    let text = serde_json::to_string(v).map_err(|e| bad(alloc::string::ToString::to_string(&e)))?;
+    js_sys::JSON::parse(&text).map_err(|_| bad("JSON.parse refused the text".into()))
+}
+
 /// The review's findings as JS objects `{code, severity, message, path}`.
-pub(crate) fn warnings_js(warnings: &[crate::review::Warning]) -> JsValue {
-    warnings
-        .iter()
-        .map(|w| {
-            object(&[
-                ("code", w.code.into()),
-                ("severity", w.severity.as_str().into()),
-                ("message", w.message.as_str().into()),
-                ("path", w.path.as_str().into()),
-            ])
-        })
-        .collect::<Array>()
-        .into()
+pub(crate) fn warnings_js(warnings: &[crate::review::Warning]) -> crate::Result<JsValue> {
+    via_json(warnings)
 }
 
 /// The review's entries as JS objects `{kind, path, summary, fields, severity?}`.
-pub(crate) fn entries_js(entries: &[crate::review::Entry]) -> JsValue {
-    entries
-        .iter()
-        .map(|e| {
-            let fields: Array = e
-                .fields
-                .iter()
-                .map(|f| {
-                    object(&[
-                        ("name", f.name.as_str().into()),
-                        ("value", f.value.as_str().into()),
-                    ])
-                })
-                .collect();
-            let mut props = alloc::vec![
-                ("kind", JsValue::from_str(&e.kind)),
-                ("path", e.path.as_str().into()),
-                ("summary", e.summary.as_str().into()),
-                ("fields", fields.into()),
-            ];
-            if let Some(s) = e.severity {
-                props.push(("severity", s.as_str().into()));
-            }
-            object(&props)
-        })
-        .collect::<Array>()
-        .into()
+pub(crate) fn entries_js(entries: &[crate::review::Entry]) -> crate::Result<JsValue> {
+    via_json(entries)
 }
 
 /// Bytes → a new `Uint8Array`.
