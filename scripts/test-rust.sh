@@ -12,6 +12,11 @@ for wing in "" secp256k1 ed25519 intents evm connect; do
   echo "-- ${wing:-no features}"
   cargo clippy --lib --no-default-features ${wing:+--features "$wing"} -- -D warnings
 done
+echo "== each wing's binding alone (wasm32)"
+for wings in intents,ed25519,secp256k1 evm; do
+  echo "-- wasm,$wings"
+  cargo check --lib --target wasm32-unknown-unknown --no-default-features --features "wasm,$wings"
+done
 echo "== cargo check and clippy (wasm32, --features wasm)"
 cargo check --target wasm32-unknown-unknown
 cargo clippy --target wasm32-unknown-unknown --features wasm -- -D warnings

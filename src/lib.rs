@@ -10,6 +10,12 @@
         clippy::as_conversions
     )
 )]
+// A binding built for some wings only (per-wing packages) leaves helpers of
+// the others unused.
+#![cfg_attr(
+    all(feature = "wasm", not(feature = "connect")),
+    allow(dead_code, unused_imports)
+)]
 
 extern crate alloc;
 

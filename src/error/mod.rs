@@ -430,6 +430,31 @@ impl Error {
     }
 }
 
+/// Appends `[i]` to a path without the formatting machinery (this runs for
+/// every array entry and tuple component of every call).
+#[cfg_attr(not(any(feature = "evm", feature = "wasm")), allow(dead_code))]
+pub(crate) fn push_index(path: &mut String, i: usize) {
+    let mut digits = [0u8; 20];
+    let mut n = i;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            // n % 10 < 10: the cast cannot truncate.
+            #[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
+            let digit = (n % 10) as u8;
+            *d = b'0' + digit;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    path.push('[');
+    path.push_str(core::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default());
+    path.push(']');
+}
+
 /// Joins two path pieces with `.` unless the second is empty or starts with `[`.
 #[must_use]
 pub(crate) fn join_path(prefix: &str, rest: &str) -> String {

@@ -4,12 +4,18 @@
 // wasm-bindgen exports take their arguments by value.
 #![allow(clippy::needless_pass_by_value)]
 
+// One binding file per wing, each built with its wing.
+#[cfg(feature = "connect")]
 mod connect;
 mod convert;
 mod error;
+#[cfg(feature = "evm")]
 mod evm;
+#[cfg(feature = "intents")]
 mod intents;
+#[cfg(all(feature = "ed25519", feature = "secp256k1"))]
 mod standards;
+#[cfg(feature = "evm")]
 mod typed_data;
 mod types;
 
@@ -24,14 +30,20 @@ use wasm_bindgen::JsValue;
 use self::convert::{bytes, json, object, string};
 use self::error::{js, JsResult};
 use crate::encoding::{self, PublicKey};
+#[cfg(feature = "intents")]
 use crate::multi_payload::MultiPayload;
 use crate::nep413::Nep413Payload;
 use crate::Error;
 
+#[cfg_attr(
+    not(any(feature = "intents", all(feature = "ed25519", feature = "secp256k1"))),
+    allow(dead_code)
+)]
 fn nep413_payload(v: &JsValue) -> crate::Result<Nep413Payload> {
     Nep413Payload::from_json(&json(v, "payload")?, "payload", true)
 }
 
+#[cfg(feature = "intents")]
 fn multi_payload(v: &JsValue) -> crate::Result<MultiPayload> {
     if v.is_string() {
         MultiPayload::parse(&string(v, "multiPayload")?)
@@ -94,6 +106,7 @@ pub fn error_codes() -> JsValue {
         .into()
 }
 
+#[cfg(feature = "evm")]
 fn string_map(v: &JsValue, path: &str) -> crate::Result<crate::abi::Placeholders> {
     let mut out = crate::abi::Placeholders::new();
     if v.is_undefined() || v.is_null() {
@@ -120,6 +133,7 @@ fn string_map(v: &JsValue, path: &str) -> crate::Result<crate::abi::Placeholders
 }
 
 /// An optional array of addresses (`undefined` → empty).
+#[cfg(feature = "evm")]
 fn address_list(v: &JsValue, path: &str) -> crate::Result<Vec<String>> {
     let mut out = Vec::new();
     if v.is_undefined() {
@@ -146,6 +160,7 @@ fn address_list(v: &JsValue, path: &str) -> crate::Result<Vec<String>> {
 }
 
 /// A list of account ids or addresses (what `Wallet::parse` reads).
+#[cfg(feature = "connect")]
 fn recipient_list(v: &JsValue, path: &str) -> crate::Result<Vec<String>> {
     let mut out = Vec::new();
     if v.is_undefined() {

@@ -5,6 +5,8 @@ use alloc::string::{String, ToString as _};
 use alloc::vec::Vec;
 
 use alloy_dyn_abi::{DynSolType, DynSolValue};
+
+use crate::error::push_index;
 use alloy_primitives::{Address, B256, I256, U256};
 use serde_json::Value;
 
@@ -43,30 +45,6 @@ pub(super) fn items<'a>(
         }
     }
     Ok(items)
-}
-
-/// Appends `[i]` to a path without the formatting machinery (this runs for
-/// every array entry and tuple component of every call).
-pub(crate) fn push_index(path: &mut String, i: usize) {
-    let mut digits = [0u8; 20];
-    let mut n = i;
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        if let Some(d) = digits.get_mut(at) {
-            // n % 10 < 10: the cast cannot truncate.
-            #[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
-            let digit = (n % 10) as u8;
-            *d = b'0' + digit;
-        }
-        n /= 10;
-        if n == 0 || at == 0 {
-            break;
-        }
-    }
-    path.push('[');
-    path.push_str(core::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default());
-    path.push(']');
 }
 
 /// Coerces each entry, with the path buffer extended by `[i]` for each.

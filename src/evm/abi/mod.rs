@@ -58,8 +58,6 @@ mod placeholders;
 mod signature;
 
 pub use coerce::parse_address;
-#[cfg(feature = "wasm")]
-pub(crate) use coerce::push_index;
 pub(crate) use coerce::{coerce_leaf, to_json};
 pub(crate) use placeholders::LITERAL;
 pub use placeholders::{find_placeholders, placeholder_name, Placeholders};
@@ -148,8 +146,9 @@ pub fn decode_call(signature: &str, calldata: &[u8]) -> Result<Vec<Value>> {
 
 #[cfg(test)]
 mod tests {
-    use super::coerce::{push_index, CHECKSUM_CACHE};
+    use super::coerce::CHECKSUM_CACHE;
     use super::*;
+    use crate::error::push_index;
     use alloy_primitives::Address;
 
     /// The checksum cache never lets a wrong spelling through: the expected

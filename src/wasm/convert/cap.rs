@@ -6,6 +6,8 @@
 use crate::abi::{check_not_longer, FunctionSig};
 use crate::eip712::{check_field_count, check_type_count};
 use crate::error::Result;
+#[cfg(feature = "connect")]
+use crate::execution::MAX_SOLANA_STEPS;
 use crate::step::{check_step_count, MAX_STEPS};
 use alloy_dyn_abi::DynSolType;
 use wasm_bindgen::JsValue;
@@ -39,6 +41,7 @@ pub(crate) enum Cap<'a> {
         step_path: &'a str,
     },
     /// A create-execution body: its `steps` are capped as its `type` says.
+    #[cfg(feature = "connect")]
     ExecutionRequest,
     /// The parameters of a parsed function: more than its arity is
     /// `ABI_ARITY_MISMATCH`.
@@ -70,6 +73,7 @@ pub(crate) const PERMIT2_ARGS: Cap<'static> = Cap::Fields(&[(
     )]),
 )]);
 /// An Intents Connect execution (`prepareSigning`).
+#[cfg(feature = "connect")]
 pub(crate) const EXECUTION: Cap<'static> = Cap::Fields(&[("steps", Cap::EvmSteps(MAX_STEPS))]);
 /// A list of EVM steps (`validateSteps`, `reviewSteps`).
 pub(crate) const STEPS: Cap<'static> = Cap::EvmSteps(MAX_STEPS);
@@ -136,4 +140,80 @@ impl<'a> Cap<'a> {
             _ => Ok(()),
         }
     }
+}
+
+/// Step parameters read without looking at the step's signature: a short
+/// list costs less to read than the signature to parse, and the core checks it.
+pub(crate) const STEP_PARAMS_READ_FIRST: usize = 64;
+
+/// What a [`Cap::Step`] or [`Cap::ExecutionRequest`] needs to cap the
+/// object's fields.
+pub(super) enum Prepared {
+    /// Nothing.
+    Nothing,
+    /// The step object and its core path.
+    Step(JsValue, String),
+    /// The cap of the body's `steps`, from the body's `type`.
+    Steps(Cap<'static>),
+}
+
+impl Prepared {
+    /// What `cap` needs of the object `v` at `path`.
+    pub(super) fn of(cap: Cap<'_>, v: &JsValue, r: &Reader<'_>, path: &str) -> Self {
+        match cap {
+            Cap::Step => Prepared::Step(v.clone(), r.core_path(path)),
+            #[cfg(feature = "connect")]
+            Cap::ExecutionRequest => {
+                let solana = Reflect::get(v, &"type".into())
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .is_some_and(|t| t == "solana");
+                Prepared::Steps(if solana {
+                    Cap::OtherSteps(MAX_SOLANA_STEPS)
+                } else {
+                    Cap::EvmSteps(MAX_STEPS)
+                })
+            }
+            _ => Prepared::Nothing,
+        }
+    }
+
+    /// The cap of field `name` of the object.
+    pub(super) fn field<'p>(&'p self, cap: Cap<'p>, name: &str) -> Cap<'p> {
+        match (self, name) {
+            (Prepared::Step(step, step_path), "parameters") => Cap::StepParams { step, step_path },
+            (Prepared::Steps(steps), "steps") => *steps,
+            (Prepared::Nothing, _) => cap.field(name),
+            _ => Cap::Any,
+        }
+    }
+}
+
+/// A step's `functionSignature` as the core reads it: `None` when reading it
+/// here would not tell what the core says (a throwing getter, a `bigint`, a
+/// value the converter itself refuses).
+pub(crate) fn step_function(step: &JsValue) -> Option<Result<FunctionSig>> {
+    let v = Reflect::get(step, &"functionSignature".into()).ok()?;
+    let wrong = |actual: &str| Error::InvalidType {
+        path: "functionSignature".into(),
+        expected: "a string".into(),
+        actual: actual.into(),
+    };
+    Some(if v.is_undefined() || v.is_null() {
+        Err(Error::MissingField {
+            path: "functionSignature".into(),
+        })
+    } else if v.is_string() {
+        crate::step::step_function(&string(&v, "").ok()?)
+    } else if v.as_bool().is_some() {
+        Err(wrong("boolean"))
+    } else if v.as_f64().is_some_and(f64::is_finite) {
+        Err(wrong("number"))
+    } else if array_is_array(&v).ok()? {
+        Err(wrong("array"))
+    } else if is_plain_object(&v) {
+        Err(wrong("object"))
+    } else {
+        return None;
+    })
 }

@@ -17,14 +17,21 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::{JsCast as _, JsValue};
 
-use crate::abi::FunctionSig;
 use crate::encoding::to_array;
 use crate::error::{join_path, Error, Result};
-use crate::execution::MAX_SOLANA_STEPS;
-use crate::step::MAX_STEPS;
 
+// The caps that know the EVM wing's rules; without it, only the generic limits.
+#[cfg(feature = "evm")]
 mod cap;
-pub(crate) use cap::{Cap, EXECUTION, PERMIT2_ARGS, STEPS, TYPED_DATA};
+#[cfg(not(feature = "evm"))]
+#[path = "cap_plain.rs"]
+mod cap;
+pub(crate) use cap::Cap;
+use cap::Prepared;
+#[cfg(feature = "connect")]
+pub(crate) use cap::EXECUTION;
+#[cfg(feature = "evm")]
+pub(crate) use cap::{PERMIT2_ARGS, STEPS, TYPED_DATA};
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
@@ -198,81 +205,6 @@ impl Reader<'_> {
     }
 }
 
-/// Step parameters read without looking at the step's signature: a short
-/// list costs less to read than the signature to parse, and the core checks it.
-pub(crate) const STEP_PARAMS_READ_FIRST: usize = 64;
-
-/// What a [`Cap::Step`] or [`Cap::ExecutionRequest`] needs to cap the
-/// object's fields.
-pub(crate) enum Prepared {
-    /// Nothing.
-    Nothing,
-    /// The step object and its core path.
-    Step(JsValue, String),
-    /// The cap of the body's `steps`, from the body's `type`.
-    Steps(Cap<'static>),
-}
-
-impl Prepared {
-    /// What `cap` needs of the object `v` at `path`.
-    fn of(cap: Cap<'_>, v: &JsValue, r: &Reader<'_>, path: &str) -> Self {
-        match cap {
-            Cap::Step => Prepared::Step(v.clone(), r.core_path(path)),
-            Cap::ExecutionRequest => {
-                let solana = Reflect::get(v, &"type".into())
-                    .ok()
-                    .and_then(|t| t.as_string())
-                    .is_some_and(|t| t == "solana");
-                Prepared::Steps(if solana {
-                    Cap::OtherSteps(MAX_SOLANA_STEPS)
-                } else {
-                    Cap::EvmSteps(MAX_STEPS)
-                })
-            }
-            _ => Prepared::Nothing,
-        }
-    }
-
-    /// The cap of field `name` of the object.
-    fn field<'p>(&'p self, cap: Cap<'p>, name: &str) -> Cap<'p> {
-        match (self, name) {
-            (Prepared::Step(step, step_path), "parameters") => Cap::StepParams { step, step_path },
-            (Prepared::Steps(steps), "steps") => *steps,
-            (Prepared::Nothing, _) => cap.field(name),
-            _ => Cap::Any,
-        }
-    }
-}
-
-/// A step's `functionSignature` as the core reads it: `None` when reading it
-/// here would not tell what the core says (a throwing getter, a `bigint`, a
-/// value the converter itself refuses).
-pub(crate) fn step_function(step: &JsValue) -> Option<Result<FunctionSig>> {
-    let v = Reflect::get(step, &"functionSignature".into()).ok()?;
-    let wrong = |actual: &str| Error::InvalidType {
-        path: "functionSignature".into(),
-        expected: "a string".into(),
-        actual: actual.into(),
-    };
-    Some(if v.is_undefined() || v.is_null() {
-        Err(Error::MissingField {
-            path: "functionSignature".into(),
-        })
-    } else if v.is_string() {
-        crate::step::step_function(&string(&v, "").ok()?)
-    } else if v.as_bool().is_some() {
-        Err(wrong("boolean"))
-    } else if v.as_f64().is_some_and(f64::is_finite) {
-        Err(wrong("number"))
-    } else if array_is_array(&v).ok()? {
-        Err(wrong("array"))
-    } else if is_plain_object(&v) {
-        Err(wrong("object"))
-    } else {
-        return None;
-    })
-}
-
 /// `path` is a buffer: entries below append their segment and restore it.
 pub(crate) fn json_at(
     v: &JsValue,
@@ -396,7 +328,7 @@ pub(crate) fn json_array(
         let i = idx;
         let item_cap = usize::try_from(i).map_or(Cap::Any, |i| cap.item(i));
         let base = path.len();
-        crate::abi::push_index(path, usize::try_from(i).unwrap_or(usize::MAX));
+        crate::error::push_index(path, usize::try_from(i).unwrap_or(usize::MAX));
         let value = json_at(&item, path, depth + 1, r, item_cap);
         path.truncate(base);
         out.push(value?);
