@@ -23,11 +23,10 @@ import { ed25519 } from "@noble/curves/ed25519.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import * as borsh from "borsh";
 import bs58 from "bs58";
-import { chromium } from "playwright-core";
 import { recoverMessageAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
-import { startServer } from "../../www/server.mjs";
+import { startDemo, stopDemo } from "./harness.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "../..");
@@ -153,19 +152,11 @@ let browser;
 let base;
 
 before(async () => {
-  fs.mkdirSync(OUTPUT, { recursive: true });
-  server = await startServer({ port: 0, host: "127.0.0.1", quiet: true });
-  base = server.url.replace(/\/$/, "");
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    timeout: 30_000,
-  });
+  ({ server, browser, base } = await startDemo(OUTPUT));
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopDemo({ server, browser });
 });
 
 async function mockPost(p, body) {

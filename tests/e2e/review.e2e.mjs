@@ -11,16 +11,14 @@
 // Keys: hardhat account 1, a public TEST KEY.
 
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import path from "node:path";
 import { after, before, beforeEach, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import { chromium } from "playwright-core";
 import { recoverMessageAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
-import { startServer } from "../../www/server.mjs";
+import { startDemo, stopDemo } from "./harness.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUTPUT = path.join(HERE, "output");
@@ -107,19 +105,11 @@ let browser;
 let base;
 
 before(async () => {
-  fs.mkdirSync(OUTPUT, { recursive: true });
-  server = await startServer({ port: 0, host: "127.0.0.1", quiet: true });
-  base = server.url.replace(/\/$/, "");
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    timeout: 30_000,
-  });
+  ({ server, browser, base } = await startDemo(OUTPUT));
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopDemo({ server, browser });
 });
 
 async function mockPost(p, body) {
