@@ -152,7 +152,11 @@ impl Reviewer<'_> {
 
     #[allow(clippy::too_many_lines)]
     pub(super) fn intent(&mut self, path: &str, intent: &Intent) {
-        let kind = intent.kind().to_string();
+        // An unknown kind is the payload's own text: shown only quoted, in the summary.
+        let kind = match intent {
+            Intent::Unknown(_) => String::from("unknown"),
+            known => known.kind().to_string(),
+        };
         let mut e = Entry::new(&kind, path, String::new());
         match intent {
             Intent::AddPublicKey { public_key } | Intent::RemovePublicKey { public_key } => {
