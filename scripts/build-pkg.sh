@@ -12,9 +12,8 @@ fi
 WASM_OPT=scripts/tools/node_modules/.bin/wasm-opt
 
 echo "== cargo build (release, wasm32, --features wasm)"
-INTENT_SIGNER_GIT_HEAD=$(git rev-parse HEAD 2>/dev/null || echo unknown) \
-  cargo build --lib --release --target wasm32-unknown-unknown --features wasm
-raw=target/wasm32-unknown-unknown/release/intent_signer.wasm
+raw=target/intent_signer_all.wasm
+bash scripts/build-wasm.sh wasm,secp256k1,ed25519,intents,evm,connect "$raw"
 
 rm -rf pkg
 mkdir -p pkg
@@ -24,7 +23,7 @@ for target in web bundler nodejs; do
   # FinalizationRegistry at run time.
   wasm-bindgen "$raw" --out-dir "pkg/$dir" --target "$target" --weak-refs --out-name intent_signer
   wasm="pkg/$dir/intent_signer_bg.wasm"
-  "$WASM_OPT" -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers "$wasm" -o "$wasm.opt"
+  bash scripts/opt-wasm.sh "$wasm" "$wasm.opt"
   mv "$wasm.opt" "$wasm"
   rm -f "pkg/$dir/.gitignore" "pkg/$dir/package.json"
 done

@@ -13,11 +13,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 echo "| binding | features | exports | raw bytes | gzip -9 bytes |"
 echo "|---|---|---|---|---|"
-for spec in "near:wasm,intents,ed25519,secp256k1" "evm:wasm,evm" "all:wasm,secp256k1,ed25519,intents,evm,connect"; do
+for spec in "near:wasm,intents,ed25519" "connect:wasm,connect" "evm:wasm,evm" "all:wasm,secp256k1,ed25519,intents,evm,connect"; do
   name=${spec%%:*}; feats=${spec#*:}
-  cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features --features "$feats"
   out="$tmp/$name"; mkdir -p "$out"
-  wasm-bindgen target/wasm32-unknown-unknown/release/intent_signer.wasm --out-dir "$out" --target web --out-name x
-  "$WASM_OPT" -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers "$out/x_bg.wasm" -o "$out/o.wasm"
+  bash scripts/build-wasm.sh "$feats" "$out/raw.wasm"
+  wasm-bindgen "$out/raw.wasm" --out-dir "$out" --target web --out-name x
+  bash scripts/opt-wasm.sh "$out/x_bg.wasm" "$out/o.wasm"
   echo "| $name | \`$feats\` | $(grep -c '^export function\|^export class' "$out/x.js" || true) | $(wc -c < "$out/o.wasm") | $(gzip -9 -c "$out/o.wasm" | wc -c) |"
 done
