@@ -183,10 +183,20 @@ fn mistakes(input: &FinishInput) -> Vec<(&'static str, Vec<u8>)> {
     let payload = input.payload_json.as_bytes();
     let mut all: Vec<(&'static str, Vec<u8>)> = Vec::new();
     match input.standard {
-        Standard::Erc191 | Standard::Tip191 => all.push((
-            "the wallet applied the \\x19Ethereum Signed Message prefix to an already prefixed message",
-            crate::erc191::preimage(payload),
-        )),
+        Standard::Erc191 | Standard::Tip191 => {
+            all.push((
+                "the wallet applied the \\x19Ethereum Signed Message prefix to an already prefixed message",
+                crate::erc191::preimage(payload),
+            ));
+            // The JS `personal_sign` request carries `0x` + hex of the payload;
+            // a wallet API given that string as text (viem's
+            // `signMessage({ message })` instead of `{ message: { raw } }`)
+            // signs the hex digits.
+            all.push((
+                "the wallet signed the 0x hex text of the personal_sign message as UTF-8 instead of the bytes it encodes (viem: signMessage({ message: { raw } }))",
+                crate::encoding::hex_encode_prefixed(payload).into_bytes(),
+            ));
+        }
         Standard::RawEd25519 | Standard::Sep53 => all.push((
             "the wallet signed sha256(payload) instead of the payload bytes",
             crate::raw_ed25519::intent_hash(payload).to_vec(),

@@ -24,14 +24,21 @@ use crate::execution::{
 
 fn wallet_request_js(r: &WalletRequest) -> JsValue {
     match r {
+        // EIP-1193 `personal_sign` takes the message as `0x` + hex of its
+        // UTF-8 bytes (what viem's `signMessage` sends, what MetaMask decodes
+        // for display): typed `` `0x${string}` `` like the address, and never
+        // mistaken for hex when the text itself looks like hex.
         WalletRequest::PersonalSign { message, address } => object(&[
             ("method", "personal_sign".into()),
             (
                 "params",
-                [JsValue::from_str(message), JsValue::from_str(address)]
-                    .iter()
-                    .collect::<Array>()
-                    .into(),
+                [
+                    JsValue::from_str(&crate::encoding::hex_encode_prefixed(message.as_bytes())),
+                    JsValue::from_str(address),
+                ]
+                .iter()
+                .collect::<Array>()
+                .into(),
             ),
         ]),
         WalletRequest::SignMessage(p) => {
