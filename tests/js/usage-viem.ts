@@ -25,6 +25,8 @@ import { privateKeyToAccount } from "viem/accounts";
 import {
   bytesToHex,
   deleteExecutionRequest,
+  eip712Hash,
+  eip712Sign,
   finishSigning,
   permit2Batch,
   permit2BatchTransfer,
@@ -166,4 +168,25 @@ export async function permit2(paramsToSign: Permit2ParamsToSign): Promise<ViemHe
     out.push(`0x${chainId.toString(16)}`, domain.verifyingContract ?? "0x");
   }
   return out;
+}
+
+// ------------------------------------------------------------ viem's typed data → ours
+// The way viem users write typed data (`as const`, bigint chain id) goes into
+// eip712Hash/eip712Sign as is.
+const mail = {
+  types: {
+    Person: [{ name: "name", type: "string" }, { name: "wallet", type: "address" }],
+    Mail: [{ name: "from", type: "Person" }, { name: "to", type: "Person" }, { name: "contents", type: "string" }],
+  },
+  primaryType: "Mail",
+  domain: { name: "Ether Mail", version: "1", chainId: 1n, verifyingContract: "0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC" },
+  message: {
+    from: { name: "Cow", wallet: "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826" },
+    to: { name: "Bob", wallet: "0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB" },
+    contents: "Hello, Bob!",
+  },
+} as const;
+
+export function fromViem(secretKey: Uint8Array): [ViemHex, string, string] {
+  return [hashTypedData(mail), bytesToHex(eip712Hash(mail)), bytesToHex(eip712Sign(mail, secretKey))];
 }

@@ -174,6 +174,26 @@ test("Permit2 builders: a chain id above 2^53 - 1 is refused (typedData carries 
   }
 });
 
+test("viem-style typed data (as const, bigint chainId) goes into eip712Hash/eip712Sign as is", async () => {
+  // The EIP-712 specification's example, written as viem's docs write it.
+  const mail = {
+    types: {
+      Person: [{ name: "name", type: "string" }, { name: "wallet", type: "address" }],
+      Mail: [{ name: "from", type: "Person" }, { name: "to", type: "Person" }, { name: "contents", type: "string" }],
+    },
+    primaryType: "Mail",
+    domain: { name: "Ether Mail", version: "1", chainId: 1n, verifyingContract: "0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC" },
+    message: {
+      from: { name: "Cow", wallet: "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826" },
+      to: { name: "Bob", wallet: "0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB" },
+      contents: "Hello, Bob!",
+    },
+  };
+  assert.equal(hashTypedData(mail), "0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2");
+  assert.equal(`0x${toHex(lib.eip712Hash(mail))}`, hashTypedData(mail));
+  assert.equal(`0x${toHex(lib.eip712Sign(mail, lib.hexToBytes(KEY)))}`, await account.signTypedData(mail));
+});
+
 test("EIP-7702: the signed authorization's address, r and s are 0x hex", () => {
   const s = lib.eip7702Sign({ chainId: 1, address: "0xbe95c3f554e9fc85ec51be69a3d807a0d55bcf2c", nonce: 40 }, lib.hexToBytes(KEY));
   assert.match(s.address, /^0x[0-9a-fA-F]{40}$/);
