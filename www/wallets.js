@@ -10,7 +10,7 @@
  *     // Signs exactly what prepareSigning / deleteExecutionRequest hand out
  *     // (request.walletRequest) and returns the wallet's raw answer, which
  *     // finishSigning / finishDeleteSigning verify:
- *     //   evm     { method: "personal_sign", params: [message, address] } → "0x…" (65 bytes, v 27/28)
+ *     //   evm     { method: "personal_sign", params: [0x hex of the message bytes, address] } → "0x…" (65 bytes, v 27/28)
  *     //   near    { message, recipient, nonce: Uint8Array(32), callbackUrl? } → { accountId, publicKey, signature }
  *     //   solana  { message: Uint8Array } → { signature: Uint8Array(64) }
  *     signPayload(walletRequest): Promise<WalletOutput>;
