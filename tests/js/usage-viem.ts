@@ -190,3 +190,20 @@ const mail = {
 export function fromViem(secretKey: Uint8Array): [ViemHex, string, string] {
   return [hashTypedData(mail), bytesToHex(eip712Hash(mail)), bytesToHex(eip712Sign(mail, secretKey))];
 }
+
+// ------------------------------------------------------------ what the unions must reject
+export async function misuse(request: SigningRequest, typedData: Permit2TypedData): Promise<void> {
+  // @ts-expect-error params exist on the erc191 request only: narrow on `standard` first
+  const params: [ViemHex, ViemHex] = request.walletRequest.params;
+  // @ts-expect-error a union of three requests is not a personal_sign request
+  await walletClient.request(request.walletRequest);
+  if (request.standard === "nep413") {
+    // @ts-expect-error a NEAR request has no personal_sign params
+    void request.walletRequest.params;
+  }
+  // @ts-expect-error the chain id is a number, not a string
+  const chainId: string = typedData.domain.chainId;
+  // @ts-expect-error Permit2 typed data has no domain version
+  void typedData.domain.version;
+  void [params, chainId];
+}
