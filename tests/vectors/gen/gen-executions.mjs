@@ -1271,6 +1271,20 @@ await deleteCase({
   hint: 'sha256(payload)',
   output: async ({ message }) => ({ walletOutput: { signature: b58(edSign(SOL[0], sha256(utf8(message)))) } }),
 });
+// personal_sign's params[0] is 0x hex: a wallet API that takes it as text
+// (viem signMessage({ message }) rather than { message: { raw } }) signs the hex digits.
+await mistake('EVM wallet signed the 0x hex of the payload (personal_sign params[0]) as UTF-8 text', ['mistake_signed_hex_text'], W_EVM, { pretty: false }, 'SIGNATURE_MISMATCH', '0x hex text of the personal_sign message', async ({ payload }) => {
+  const s = await personalSign(EVM[0], stringToHex(payload.payloadJson));
+  return { walletOutput: s.sigHex };
+});
+await deleteCase({
+  comment: 'erc191 delete: the wallet signed the 0x hex of the message as UTF-8 text',
+  flags: ['mistake_signed_hex_text'],
+  w: W_EVM,
+  error: 'SIGNATURE_MISMATCH',
+  hint: '0x hex text of the personal_sign message',
+  output: async ({ message }) => ({ walletOutput: (await personalSign(EVM[0], stringToHex(message))).sigHex }),
+});
 
 // ---------------------------------------------------------------------------
 // Checks and output.
@@ -1290,6 +1304,7 @@ for (const f of [
   'message_to_sign_mismatch', 'wallet_mismatch', 'signer_mismatch', 'wrong_verifying_contract', 'deadline_expired',
   'invalid_status', 'status_success', 'mistake_signed_base64_text', 'mistake_signed_compact_json', 'mistake_double_prefix',
   'mistake_raw_keccak', 'mistake_signed_sha256', 'mistake_unhashed_borsh', 'mistake_message_text', 'wrong_account',
+  'mistake_signed_hex_text',
 ]) {
   if (!has(f)) fail(`no case flagged ${f}`);
 }
