@@ -506,7 +506,7 @@ export type ExecutionWarning = ReviewWarning;
 /** The fields of a `SigningRequest` that every standard has. */
 export interface SigningRequestFields {
   executionId: string;
-  /** The wallet as given: EIP-55 for EVM, the account for NEAR, the base58 key for Solana. */
+  /** The wallet: an EIP-55 address for EVM (whatever case was given), the account for NEAR, the base58 key for Solana. */
   wallet: string;
   signerId: string;
   /** `payload_json`, verbatim. */
