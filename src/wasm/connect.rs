@@ -294,10 +294,13 @@ pub fn finish_signing(
         exec::finish_signing(&input, &out).map_err(|e| e.at("walletOutput"))
     })();
     let f = result.map_err(|e| error::to_js(&e))?;
-    let mp = crate::json::parse(&f.multi_payload.to_json(), "multiPayload")?;
+    let mp = js_sys::JSON::parse(&f.multi_payload_json).map_err(|_| Error::InvalidJson {
+        path: "multiPayload".into(),
+        reason: "JSON.parse refused the text".into(),
+    })?;
     Ok(object(&[
         ("submitBody", to_js(&f.submit_body)),
-        ("multiPayload", to_js(&mp)),
+        ("multiPayload", mp),
         ("signerId", f.signer_id.as_str().into()),
         ("intentHash", to_bytes(&f.intent_hash)),
         ("intentHashBase58", base58_encode(&f.intent_hash).into()),

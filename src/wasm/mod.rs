@@ -13,7 +13,7 @@ mod error;
 mod evm;
 #[cfg(feature = "intents")]
 mod intents;
-#[cfg(all(feature = "ed25519", feature = "secp256k1"))]
+#[cfg(any(feature = "ed25519", feature = "secp256k1"))]
 mod standards;
 #[cfg(feature = "evm")]
 mod typed_data;

@@ -6,15 +6,21 @@ use alloc::vec::Vec;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use super::convert::{byte_array, bytes, message, string};
+#[cfg(feature = "ed25519")]
+use super::convert::string;
+use super::convert::{byte_array, bytes, message};
 use super::error::{js, JsResult};
+#[cfg(feature = "ed25519")]
 use super::nep413_payload;
 use crate::encoding::{format_curve_bytes, parse_curve_bytes, Curve};
-use crate::nep413::{self};
-use crate::{ed25519, erc191, secp256k1, sep53, tip191};
+#[cfg(feature = "ed25519")]
+use crate::{ed25519, nep413, sep53};
+#[cfg(feature = "secp256k1")]
+use crate::{erc191, secp256k1, tip191};
 
 // ------------------------------------------------------------------ erc191
 
+#[cfg(feature = "secp256k1")]
 /// The exact ERC-191 bytes: `"\x19Ethereum Signed Message:\n" ‖ byte length ‖ message`.
 #[wasm_bindgen(js_name = erc191Preimage)]
 pub fn erc191_preimage(
@@ -24,6 +30,7 @@ pub fn erc191_preimage(
     js(message(&message_, "message").map(|m| erc191::preimage(&m)))
 }
 
+#[cfg(feature = "secp256k1")]
 /// keccak256 of the ERC-191 preimage (32 bytes): what the wallet signs.
 #[wasm_bindgen(js_name = erc191Hash)]
 pub fn erc191_hash(
@@ -33,6 +40,7 @@ pub fn erc191_hash(
     js(message(&message_, "message").map(|m| erc191::hash(&m).to_vec()))
 }
 
+#[cfg(feature = "secp256k1")]
 fn recover_with(
     f: fn(&[u8], &[u8; 65]) -> crate::Result<erc191::Recovered>,
     message_: &JsValue,
@@ -44,6 +52,7 @@ fn recover_with(
     Ok(secp256k1::checksum_address(&rec.address))
 }
 
+#[cfg(feature = "secp256k1")]
 /// Recovers the EIP-55 address that signed `message` (v may be 0, 1, 27 or 28).
 #[wasm_bindgen(js_name = erc191Recover)]
 pub fn erc191_recover(
@@ -54,6 +63,7 @@ pub fn erc191_recover(
     recover_with(erc191::recover, &message_, &signature)
 }
 
+#[cfg(feature = "secp256k1")]
 /// Signs `message` as `personal_sign` does: 65 bytes r ‖ s ‖ v with v ∈ {0, 1}.
 #[wasm_bindgen(js_name = erc191Sign)]
 pub fn erc191_sign(
@@ -70,6 +80,7 @@ pub fn erc191_sign(
 
 // ------------------------------------------------------------------ tip191
 
+#[cfg(feature = "secp256k1")]
 /// The exact TIP-191 bytes: `"\x19TRON Signed Message:\n" ‖ byte length ‖ message`.
 #[wasm_bindgen(js_name = tip191Preimage)]
 pub fn tip191_preimage(
@@ -79,6 +90,7 @@ pub fn tip191_preimage(
     js(message(&message_, "message").map(|m| tip191::preimage(&m)))
 }
 
+#[cfg(feature = "secp256k1")]
 /// keccak256 of the TIP-191 preimage (32 bytes).
 #[wasm_bindgen(js_name = tip191Hash)]
 pub fn tip191_hash(
@@ -88,6 +100,7 @@ pub fn tip191_hash(
     js(message(&message_, "message").map(|m| tip191::hash(&m).to_vec()))
 }
 
+#[cfg(feature = "secp256k1")]
 /// Recovers the EIP-55 form of the address that signed `message` under TIP-191.
 #[wasm_bindgen(js_name = tip191Recover)]
 pub fn tip191_recover(
@@ -100,6 +113,7 @@ pub fn tip191_recover(
 
 // ------------------------------------------------------------------ nep413
 
+#[cfg(feature = "ed25519")]
 /// The exact NEP-413 bytes: borsh(2147484061u32) ‖ borsh(payload).
 #[wasm_bindgen(js_name = nep413Preimage)]
 pub fn nep413_preimage(
@@ -108,6 +122,7 @@ pub fn nep413_preimage(
     js(nep413_payload(&payload).and_then(|p| nep413::preimage(&p)))
 }
 
+#[cfg(feature = "ed25519")]
 /// sha256 of the NEP-413 preimage (32 bytes): what the key signs.
 #[wasm_bindgen(js_name = nep413Hash)]
 pub fn nep413_hash(
@@ -116,6 +131,7 @@ pub fn nep413_hash(
     js(nep413_payload(&payload).and_then(|p| nep413::hash(&p).map(|h| h.to_vec())))
 }
 
+#[cfg(feature = "ed25519")]
 /// Verifies a NEP-413 signature (`"ed25519:<base58>"`) by a key (`"ed25519:<base58>"`).
 #[wasm_bindgen(js_name = nep413Verify)]
 pub fn nep413_verify(
@@ -131,6 +147,7 @@ pub fn nep413_verify(
     Ok(nep413::verify(&p, &pk, &sig)?)
 }
 
+#[cfg(feature = "ed25519")]
 /// Signs a NEP-413 payload with a 32-byte Ed25519 seed; returns `"ed25519:<base58>"`.
 #[wasm_bindgen(js_name = nep413Sign)]
 pub fn nep413_sign(
@@ -147,6 +164,7 @@ pub fn nep413_sign(
 
 // ------------------------------------------------------------------- sep53
 
+#[cfg(feature = "ed25519")]
 /// sha256("Stellar Signed Message:\n" ‖ message): what the Stellar key signs.
 #[wasm_bindgen(js_name = sep53Hash)]
 pub fn sep53_hash(
@@ -158,6 +176,7 @@ pub fn sep53_hash(
 
 // ----------------------------------------------------------------- ed25519
 
+#[cfg(feature = "ed25519")]
 /// Strict Ed25519 verification (weak keys rejected) of `message` itself.
 #[wasm_bindgen(js_name = ed25519Verify)]
 pub fn ed25519_verify(
@@ -171,6 +190,7 @@ pub fn ed25519_verify(
     Ok(ed25519::verify(&pk, &m, &sig))
 }
 
+#[cfg(feature = "ed25519")]
 /// Signs `message` itself with a 32-byte seed (64-byte signature).
 #[wasm_bindgen(js_name = ed25519Sign)]
 pub fn ed25519_sign(
@@ -182,6 +202,7 @@ pub fn ed25519_sign(
     Ok(ed25519::sign(&m, &seed).to_vec())
 }
 
+#[cfg(feature = "ed25519")]
 /// The 32-byte public key of a 32-byte seed.
 #[wasm_bindgen(js_name = ed25519PublicKey)]
 pub fn ed25519_public_key(
