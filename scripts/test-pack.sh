@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The packaging test: packs pkg/ with `npm pack`, checks the tarball's file
-# list and package.json, installs the tarball into temporary copies of
+# list and package.json, runs attw (every entry) and publint --strict on it, installs the tarball into temporary copies of
 # tests/pack/node-app (Node ESM + CommonJS) and tests/pack/web-app (the web
 # build in headless Chromium through an import map), and prints
 # `pack: N passed, M failed`. Exits 0 only if every check passed.
@@ -43,8 +43,9 @@ if [ ! -f pkg/package.json ] || [ "${INTENT_SIGNER_REBUILD:-0}" = 1 ]; then
   bash scripts/build-pkg.sh
 fi
 
-# Tools: playwright-core, pinned in tests/pack/package-lock.json.
-if [ ! -f tests/pack/node_modules/playwright-core/package.json ]; then
+# Tools: playwright-core, attw, publint, pinned in tests/pack/package-lock.json.
+if [ ! -f tests/pack/node_modules/playwright-core/package.json ] || [ ! -x tests/pack/node_modules/.bin/attw ] \
+  || [ ! -x tests/pack/node_modules/.bin/publint ]; then
   echo "== installing tests/pack tools (npm ci)"
   (cd tests/pack && timeout 300 npm ci --no-audit --no-fund --loglevel=error)
 fi
@@ -76,17 +77,27 @@ echo "   tarball: $size bytes (gzip), $count files, unpacked $(node -p 'JSON.par
 sed 's/^/     /' "$tmp/files.txt"
 
 missing=()
-for f in package.json README.md node/package.json bundler/intent_signer_bg.js \
-  {node,bundler,web}/intent_signer.js {node,bundler,web}/intent_signer.d.ts {node,bundler,web}/intent_signer_bg.wasm; do
+for d in all near evm connect; do
+  for f in index.js node.js index.cjs index.d.ts index.d.cts state.js "intent_signer_$d.js" "intent_signer_${d}_bg.wasm"; do
+    grep -qxF "package/$d/$f" "$tmp/files.txt" || missing+=("$d/$f")
+  done
+done
+for f in package.json README.md LICENSE intents-connect.{js,cjs,d.ts,d.cts}; do
   grep -qxF "package/$f" "$tmp/files.txt" || missing+=("$f")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  ok "tarball: package.json, README.md and node/, bundler/, web/ (.js, .d.ts, _bg.wasm) present"
+  ok "tarball: package.json, README.md and all/, near/, evm/, connect/ (loaders, .d.ts/.d.cts, glue, one .wasm each) present"
 else
   fail "tarball: missing ${missing[*]}"
 fi
+wasm_count=$(grep -c '\.wasm$' "$tmp/files.txt" || true)
+if [ "$wasm_count" -eq 4 ]; then
+  ok "tarball: exactly 4 .wasm files (one per entry, each shipped once)"
+else
+  fail "tarball: $wasm_count .wasm files, want 4"
+fi
 
-allowed='^package/(package\.json|README\.md|LICENSE[^/]*|intents-connect\.(js|d\.ts)|node/package\.json|(node|bundler|web)/intent_signer(_bg)?\.(js|d\.ts)|(node|bundler|web)/intent_signer_bg\.wasm(\.d\.ts)?)$'
+allowed='^package/(package\.json|README\.md|LICENSE[^/]*|intents-connect\.(js|cjs|d\.ts|d\.cts)|(all|near|evm|connect)/(index\.(js|cjs|d\.ts|d\.cts)|node\.js|state\.js|intent_signer_(all|near|evm|connect)(_bg\.wasm|\.js)))$'
 unexpected=$(grep -Ev "$allowed" "$tmp/files.txt" || true)
 if [ -z "$unexpected" ]; then
   ok "tarball: nothing unexpected (no src/, target/, .gitignore, ...)"
@@ -119,6 +130,27 @@ run_checks "tarball package.json" node -e '
     bad.map(([w, t]) => `${w} -> ${t}`).join(", ") || "no targets");
 ' "$tmp/package.json" "$tmp/files.txt" "$version"
 
+# --- 2b. attw and publint on the tarball -----------------------------------
+# @arethetypeswrong/cli: every JS entry of the exports map (all but the .wasm
+# files and package.json) under node10, node16 (from CJS and ESM) and bundler;
+# any problem fails. publint --strict: warnings fail too.
+mapfile -t entrypoints < <(node -e '
+  const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  for (const k of Object.keys(p.exports)) if (!/\.wasm$|package\.json$/.test(k)) console.log(k);
+' "$tmp/package.json")
+if out=$(cd tests/pack && timeout 120 node_modules/.bin/attw "$tarball" --profile strict --entrypoints "${entrypoints[@]}" 2>&1); then
+  ok "attw: ${entrypoints[*]}: no problem under node10, node16 (CJS, ESM), bundler"
+else
+  printf '%s\n' "$out" | sed 's/^/  /'
+  fail "attw: problems (above)"
+fi
+if out=$(cd tests/pack && timeout 120 node_modules/.bin/publint --strict "$tarball" 2>&1) && grep -q "All good" <<< "$out"; then
+  ok "publint --strict: all good"
+else
+  printf '%s\n' "$out" | sed 's/^/  /'
+  fail "publint --strict: problems (above)"
+fi
+
 # --- 3. Node: ESM import and CommonJS require -----------------------------
 echo "== node-app (Node $(node --version))"
 cp -r tests/pack/node-app "$tmp/node-app"
@@ -130,7 +162,7 @@ else
   fail "node-app: npm install of the tarball failed"
 fi
 
-# --- 4. Browser: the web build via an import map -------------------------
+# --- 4. Browser: the browser entries via an import map -------------------------
 echo "== web-app ($("$chromium" --version 2>/dev/null | head -1))"
 cp -r tests/pack/web-app "$tmp/web-app"
 rm -rf "$tmp/web-app/node_modules"

@@ -35,10 +35,7 @@ use crate::multi_payload::MultiPayload;
 use crate::nep413::Nep413Payload;
 use crate::Error;
 
-#[cfg_attr(
-    not(any(feature = "intents", all(feature = "ed25519", feature = "secp256k1"))),
-    allow(dead_code)
-)]
+#[cfg_attr(not(any(feature = "intents", feature = "ed25519")), allow(dead_code))]
 fn nep413_payload(v: &JsValue) -> crate::Result<Nep413Payload> {
     Nep413Payload::from_json(&json(v, "payload")?, "payload", true)
 }
