@@ -2,7 +2,7 @@
 // Intents Connect API. Hand-written; the execution and request shapes come
 // from the main module's declarations.
 
-import type { CreateExecutionRequest, DeleteBody, Execution, FinishedSigning } from "./bundler/intent_signer.js";
+import type { CreateExecutionRequest, DeleteBody, Execution, FinishedSigning } from "./all/index.js";
 
 export type { CreateExecutionRequest, DeleteBody, Execution };
 

@@ -76,17 +76,27 @@ echo "   tarball: $size bytes (gzip), $count files, unpacked $(node -p 'JSON.par
 sed 's/^/     /' "$tmp/files.txt"
 
 missing=()
-for f in package.json README.md node/package.json bundler/intent_signer_bg.js \
-  {node,bundler,web}/intent_signer.js {node,bundler,web}/intent_signer.d.ts {node,bundler,web}/intent_signer_bg.wasm; do
+for d in all near evm connect; do
+  for f in index.js node.js index.cjs index.d.ts index.d.cts state.js "intent_signer_$d.js" "intent_signer_${d}_bg.wasm"; do
+    grep -qxF "package/$d/$f" "$tmp/files.txt" || missing+=("$d/$f")
+  done
+done
+for f in package.json README.md LICENSE intents-connect.{js,cjs,d.ts,d.cts}; do
   grep -qxF "package/$f" "$tmp/files.txt" || missing+=("$f")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  ok "tarball: package.json, README.md and node/, bundler/, web/ (.js, .d.ts, _bg.wasm) present"
+  ok "tarball: package.json, README.md and all/, near/, evm/, connect/ (loaders, .d.ts/.d.cts, glue, one .wasm each) present"
 else
   fail "tarball: missing ${missing[*]}"
 fi
+wasm_count=$(grep -c '\.wasm$' "$tmp/files.txt" || true)
+if [ "$wasm_count" -eq 4 ]; then
+  ok "tarball: exactly 4 .wasm files (one per entry, each shipped once)"
+else
+  fail "tarball: $wasm_count .wasm files, want 4"
+fi
 
-allowed='^package/(package\.json|README\.md|LICENSE[^/]*|intents-connect\.(js|d\.ts)|node/package\.json|(node|bundler|web)/intent_signer(_bg)?\.(js|d\.ts)|(node|bundler|web)/intent_signer_bg\.wasm(\.d\.ts)?)$'
+allowed='^package/(package\.json|README\.md|LICENSE[^/]*|intents-connect\.(js|cjs|d\.ts|d\.cts)|(all|near|evm|connect)/(index\.(js|cjs|d\.ts|d\.cts)|node\.js|state\.js|intent_signer_(all|near|evm|connect)(_bg\.wasm|\.js)))$'
 unexpected=$(grep -Ev "$allowed" "$tmp/files.txt" || true)
 if [ -z "$unexpected" ]; then
   ok "tarball: nothing unexpected (no src/, target/, .gitignore, ...)"
@@ -130,7 +140,7 @@ else
   fail "node-app: npm install of the tarball failed"
 fi
 
-# --- 4. Browser: the web build via an import map -------------------------
+# --- 4. Browser: the browser entries via an import map -------------------------
 echo "== web-app ($("$chromium" --version 2>/dev/null | head -1))"
 cp -r tests/pack/web-app "$tmp/web-app"
 rm -rf "$tmp/web-app/node_modules"

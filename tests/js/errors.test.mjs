@@ -350,15 +350,15 @@ function errorCodeUnion(dts, file) {
   return codes;
 }
 
-test("errorCodes() equals the ErrorCode union of bundler/intent_signer.d.ts (same set, same order)", () => {
+test("errorCodes() equals the ErrorCode union of all/index.d.ts (same set, same order)", () => {
   // The installed copy of pkg/ (npm pack), so module and .d.ts are one snapshot.
-  const file = join(INSTALLED, "bundler/intent_signer.d.ts");
+  const file = join(INSTALLED, "all/index.d.ts");
   const dts = readFileSync(file, "utf8");
   const union = errorCodeUnion(dts, file);
   assert.deepEqual(CODES, union);
   assert.equal(new Set(CODES).size, CODES.length, "no duplicate codes");
-  // The other builds and the installed copy declare the same union.
-  for (const rel of ["web/intent_signer.d.ts", "node/intent_signer.d.ts"]) {
+  // Every entry, ESM and CommonJS declarations, declares the same union.
+  for (const rel of ["all/index.d.cts", ...["near", "evm", "connect"].flatMap((d) => [`${d}/index.d.ts`, `${d}/index.d.cts`])]) {
     assert.deepEqual(errorCodeUnion(readFileSync(join(INSTALLED, rel), "utf8"), rel), union, rel);
   }
   // A fresh array each call: mutating one does not change the next.
@@ -377,14 +377,14 @@ test('every code is in the README "## Error codes" table', () => {
   for (const code of CODES) assert.ok(tableCodes.includes(code), `README "## Error codes" table lacks ${code}`);
   for (const code of tableCodes) assert.ok(CODES.includes(code), `README "## Error codes" table lists ${code}, which errorCodes() lacks`);
   // The warning codes the .d.ts declares are named there too.
-  const dts = readFileSync(join(INSTALLED, "bundler/intent_signer.d.ts"), "utf8");
+  const dts = readFileSync(join(INSTALLED, "all/index.d.ts"), "utf8");
   const warnings = [...dts.match(/export type WarningCode\s*=([^;]*);/)[1].matchAll(/"([A-Z0-9_]+)"/g)].map((m) => m[1]);
   assert.ok(warnings.length >= 5, "WarningCode union");
   for (const w of warnings) assert.ok(section.includes(`\`${w}\``), `README "## Error codes" does not name warning ${w}`);
 });
 
 test("the package exports exactly the functions and classes its .d.ts declares", () => {
-  const dts = readFileSync(join(INSTALLED, "bundler/intent_signer.d.ts"), "utf8");
+  const dts = readFileSync(join(INSTALLED, "all/index.d.ts"), "utf8");
   const declared = [...dts.matchAll(/^export (?:function|class) (\w+)\b/gm)].map((m) => m[1]).sort();
   const exported = Object.keys(lib).filter((k) => typeof lib[k] === "function" && k !== "default").sort();
   assert.deepEqual(exported, declared);

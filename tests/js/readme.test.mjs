@@ -34,7 +34,7 @@ async function runBlocks(t, blocks) {
   try {
     for (const [i, b] of blocks.entries()) {
       await t.test(`block ${i + 1} (README line ${b.line})`, () => {
-        assert.match(b.code, /from\s+["']intent-signer(\/web)?["']/, `README line ${b.line}: the block imports the package by name`);
+        assert.match(b.code, /from\s+["']intent-signer(\/(near|evm|connect|intents-connect))?["']/, `README line ${b.line}: the block imports the package by name`);
         const file = join(dir, `block-${i + 1}.mjs`);
         writeFileSync(file, b.code);
         const r = spawnSync(process.execPath, [file], { cwd: dir, encoding: "utf8", timeout: 30_000 });

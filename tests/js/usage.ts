@@ -1,6 +1,6 @@
 // Type-level usage of the package's public API, checked by
 // `tsc --noEmit --strict -p tests/js/tsconfig.json` (scripts/test-js.sh).
-// It resolves "intent-signer" and "intent-signer/web" by package name through
+// It resolves "intent-signer", "intent-signer/near" and "intent-signer/evm" by package name through
 // the package's `exports` map (moduleResolution NodeNext). Nothing here runs;
 // the values come from tests/vectors/upstream.json.
 
@@ -126,17 +126,25 @@ import type {
   WalletRequest,
   WarningCode,
 } from "intent-signer";
-import initWeb, {
+import {
   initSync,
-  bytesToHex as webBytesToHex,
-  eip712Hash as webEip712Hash,
-  erc191Hash as webErc191Hash,
-  prepareSigning as webPrepareSigning,
-  verifyMultiPayload as webVerifyMultiPayload,
-  type InitOutput,
-  type MultiPayloadVerification as WebMultiPayloadVerification,
-  type SigningRequest as WebSigningRequest,
-} from "intent-signer/web";
+  ready,
+  type LoaderErrorCode,
+  type NotInitializedError,
+  type WasmSource,
+} from "intent-signer";
+import {
+  ready as nearReady,
+  initSync as nearInitSync,
+  verifyMultiPayload as nearVerifyMultiPayload,
+  type MultiPayloadVerification as NearMultiPayloadVerification,
+} from "intent-signer/near";
+import {
+  bytesToHex as connectBytesToHex,
+  eip712Hash as connectEip712Hash,
+  erc191Hash as connectErc191Hash,
+  type SigningRequest as ConnectSigningRequest,
+} from "intent-signer/connect";
 
 // ------------------------------------------------------------ type helpers
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -166,10 +174,16 @@ assertType<Equals<ReturnType<typeof reviewStep>, StepReview>>();
 assertType<Equals<ReturnType<typeof validateSteps>, void>>();
 assertType<Equals<Parameters<typeof stepPlaceholders>, [step: EvmStep]>>();
 // The web build declares the same result types.
-assertType<Equals<WebMultiPayloadVerification, MultiPayloadVerification>>();
-assertType<Equals<WebSigningRequest, SigningRequest>>();
-assertType<Equals<typeof webEip712Hash, typeof eip712Hash>>();
-assertType<Equals<typeof webPrepareSigning, typeof prepareSigning>>();
+assertType<Equals<NearMultiPayloadVerification, MultiPayloadVerification>>();
+assertType<Equals<ConnectSigningRequest, SigningRequest>>();
+assertType<Equals<typeof connectEip712Hash, typeof eip712Hash>>();
+assertType<Equals<typeof nearVerifyMultiPayload, typeof verifyMultiPayload>>();
+assertType<Equals<typeof nearReady, typeof ready>>();
+assertType<Equals<typeof nearInitSync, typeof initSync>>();
+assertType<Equals<ReturnType<typeof ready>, Promise<void>>>();
+assertType<Equals<ReturnType<typeof initSync>, void>>();
+assertType<Equals<LoaderErrorCode, "NOT_INITIALIZED">>();
+assertType<Equals<NotInitializedError["code"], "NOT_INITIALIZED">>();
 // EIP-712, Permit2, EIP-7702.
 assertType<Equals<IntegerLike, string | number | bigint>>();
 assertType<Equals<Parameters<typeof eip712Hash>, [typedData: TypedDataDefinition | string]>>();
@@ -450,19 +464,29 @@ export function meta(): string {
   return `${info.version} ${info.gitHead} ${info.rustc}`;
 }
 
-// ------------------------------------------------------------ intent-signer/web
-export async function web(wasmBytes: Uint8Array, wasmModule: WebAssembly.Module): Promise<string> {
-  const out: InitOutput = await initWeb({ module_or_path: wasmBytes });
-  await initWeb({ module_or_path: new URL("https://example.invalid/intent_signer_bg.wasm") });
-  await initWeb();
-  const again: InitOutput = initSync({ module: wasmModule });
-  const memory: WebAssembly.Memory = out.memory;
-  const v: WebMultiPayloadVerification = webVerifyMultiPayload(rawEd25519);
-  return webBytesToHex(webErc191Hash("Hello world!")) + memory.buffer.byteLength + again.memory.buffer.byteLength + v.valid;
+// ------------------------------------------------------------ the loader (ready / initSync)
+export async function loader(wasmBytes: Uint8Array, wasmModule: WebAssembly.Module): Promise<string> {
+  await ready();
+  await ready(wasmBytes);
+  await ready(new URL("https://example.invalid/intent_signer_all_bg.wasm"));
+  await ready("/assets/intent_signer_all_bg.wasm");
+  const source: WasmSource = fetch("https://example.invalid/x.wasm");
+  await nearReady(source);
+  initSync(wasmModule);
+  nearInitSync(wasmBytes);
+  nearInitSync(wasmBytes.buffer);
+  try {
+    return connectBytesToHex(connectErc191Hash("Hello world!"));
+  } catch (e) {
+    const code = (e as NotInitializedError | IntentSignerError).code;
+    return code === "NOT_INITIALIZED" ? "await ready() first" : code;
+  }
 }
 
 // ------------------------------------------------------------ misuse the types must reject
 export function misuse(bytes: Uint8Array, v: MultiPayloadVerification, d: DecodedIntent): void {
+  // @ts-expect-error the loader's code is not one of the core's error codes
+  const notCore: ErrorCode = "NOT_INITIALIZED";
   // @ts-expect-error a number is not a message
   erc191Hash(1);
   // @ts-expect-error bytes are not hex text

@@ -911,9 +911,12 @@ function paramNames(list) {
 }
 
 test("the table covers every export of the .d.ts with its parameter names", () => {
-  const dts = readFileSync(join(INSTALLED, "bundler/intent_signer.d.ts"), "utf8");
+  const dts = readFileSync(join(INSTALLED, "all/index.d.ts"), "utf8");
   const declared = Object.fromEntries(
-    [...dts.matchAll(/^export function (\w+)\(([^)]*)\)/gm)].map((m) => [m[1], paramNames(m[2])]),
+    [...dts.matchAll(/^export function (\w+)\(([^)]*)\)/gm)]
+      // The JS loader's ready/initSync are covered by entries.test.mjs.
+      .filter((m) => !["ready", "initSync"].includes(m[1]))
+      .map((m) => [m[1], paramNames(m[2])]),
   );
   assert.deepEqual(Object.keys(EXPORTS).sort(), Object.keys(declared).sort(), "exports in the table = exports in the .d.ts");
   for (const [name, { params }] of Object.entries(EXPORTS)) {

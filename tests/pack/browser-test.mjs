@@ -75,19 +75,28 @@ try {
   }
   const data = await page.evaluate(() => ({ ...document.body.dataset }));
 
-  report("browser web build: init() and erc191Hash('Hello world!')",
+  report("browser entries: a call before ready() throws NOT_INITIALIZED naming what to await",
+    /^NOT_INITIALIZED: intent-signer: .*await ready\(\)/.test(data.early ?? "") || `before ready(): ${data.early}`);
+
+  report("browser entries: await ready() and erc191Hash('Hello world!')",
     !ready ? `page never set data-ready (dataset ${JSON.stringify(data)}; ${problems.join("; ")})`
       : data.error ? `page error: ${data.error}`
       : data.result === EXPECTED || `got ${data.result}, want ${EXPECTED}`);
 
-  const wasm = responses.find((r) => r.url.endsWith("/node_modules/intent-signer/web/intent_signer_bg.wasm"));
-  const js = responses.find((r) => r.url.endsWith("/node_modules/intent-signer/web/intent_signer.js"));
-  report("browser web build: import map -> tarball's web/, .wasm fetched relative to the JS as application/wasm",
-    !js ? `web/intent_signer.js not requested (${responses.map((r) => r.url).join(", ")})`
-      : !js.type.startsWith("text/javascript") ? `intent_signer.js served as ${js.type}`
-      : !wasm ? `web/intent_signer_bg.wasm not requested (${responses.map((r) => r.url).join(", ")})`
-      : wasm.status !== 200 ? `intent_signer_bg.wasm: HTTP ${wasm.status}`
-      : wasm.type === "application/wasm" || `intent_signer_bg.wasm served as ${wasm.type}`);
+  report("browser entries: intent-signer/near ready() and its own module", data.near === "c0ffee" || `near: ${data.near}`);
+
+  for (const dir of ["all", "near"]) {
+    const wasm = responses.find((r) => r.url.endsWith(`/node_modules/intent-signer/${dir}/intent_signer_${dir}_bg.wasm`));
+    const js = responses.find((r) => r.url.endsWith(`/node_modules/intent-signer/${dir}/index.js`));
+    report(`browser entries: ${dir}/index.js, its .wasm fetched relative to the JS as application/wasm`,
+      !js ? `${dir}/index.js not requested (${responses.map((r) => r.url).join(", ")})`
+        : !js.type.startsWith("text/javascript") ? `${dir}/index.js served as ${js.type}`
+        : !wasm ? `${dir}/intent_signer_${dir}_bg.wasm not requested (${responses.map((r) => r.url).join(", ")})`
+        : wasm.status !== 200 ? `${dir} .wasm: HTTP ${wasm.status}`
+        : wasm.type === "application/wasm" || `${dir} .wasm served as ${wasm.type}`);
+  }
+  const others = responses.filter((r) => /intent_signer_(evm|connect)_bg\.wasm$/.test(r.url));
+  report("browser entries: a page loads only the .wasm of the entries it imports", others.length === 0 || others.map((r) => r.url).join(", "));
 
   report("browser: no page errors, console errors/warnings or failed requests",
     problems.length === 0 || problems.join("; "));

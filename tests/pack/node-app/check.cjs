@@ -1,11 +1,30 @@
-// CommonJS consumer: `require("intent-signer")` resolves through the exports
-// map ("." -> "node" condition) to the CommonJS nodejs build. Prints the hex.
+// CommonJS consumer: require() of every entry resolves through the exports
+// map ("node" + "require") to <dir>/index.cjs, which loads its .wasm
+// synchronously. Run with --no-experimental-require-module (Node 20.17+
+// knows the flag), so an ESM file would fail here. Prints "cjs ok <hex>".
 "use strict";
 const path = require("node:path");
-const { erc191Hash, bytesToHex } = require("intent-signer");
-const resolved = require.resolve("intent-signer");
-if (!resolved.endsWith(path.join("intent-signer", "node", "intent_signer.js"))) {
-  console.error(`require resolved to ${resolved}`);
+const dirs = { "intent-signer": "all", "intent-signer/near": "near", "intent-signer/evm": "evm", "intent-signer/connect": "connect" };
+for (const [specifier, dir] of Object.entries(dirs)) {
+  const resolved = require.resolve(specifier);
+  if (!resolved.endsWith(path.join("intent-signer", dir, "index.cjs"))) {
+    console.error(`require.resolve(${specifier}) = ${resolved}`);
+    process.exit(1);
+  }
+  const m = require(specifier);
+  if (typeof m.ready !== "function" || typeof m.initSync !== "function") {
+    console.error(`${specifier}: no ready/initSync`);
+    process.exit(1);
+  }
+  if (m.bytesToHex(m.hexToBytes("0x0a0b")) !== "0a0b") {
+    console.error(`${specifier}: hexToBytes/bytesToHex`);
+    process.exit(1);
+  }
+}
+const ic = require("intent-signer/intents-connect");
+if (typeof ic.intentsConnect !== "function" || typeof ic.IntentsConnectError !== "function") {
+  console.error("intent-signer/intents-connect: exports");
   process.exit(1);
 }
-console.log(bytesToHex(erc191Hash("Hello world!")));
+const { erc191Hash, bytesToHex } = require("intent-signer");
+console.log(`cjs ok ${bytesToHex(erc191Hash("Hello world!"))}`);

@@ -1,19 +1,24 @@
-// Node ESM consumer of the packed tarball: `import ... from "intent-signer"`
-// resolves through the exports map ("." -> "node" condition), then
-// check.cjs does the same through `require`. Prints one line per check:
-// "ok <name>" or "FAIL <name>: <why>"; exits 1 if any failed.
-import { erc191Hash, bytesToHex, verifyMultiPayload, buildInfo } from "intent-signer";
+// Node ESM consumer of the packed tarball: every entry by name through the
+// exports map ("node" + "import" -> <dir>/node.js, loaded at import), then
+// check.cjs does the same through `require` (-> <dir>/index.cjs). Prints one
+// line per check: "ok <name>" or "FAIL <name>: <why>"; exits 1 if any failed.
+import * as root from "intent-signer";
+import * as near from "intent-signer/near";
+import * as evm from "intent-signer/evm";
+import * as connect from "intent-signer/connect";
+import { intentsConnect } from "intent-signer/intents-connect";
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 // Upstream vector: near/intents, crates/erc191 (keccak256 of the EIP-191 preimage of "Hello world!").
 const EXPECTED = "aa05af77f274774b8bdc7b61d98bc40da523dc2821fdea555f4d6aa413199bcc";
+const ENTRIES = { "intent-signer": [root, "all"], "intent-signer/near": [near, "near"], "intent-signer/evm": [evm, "evm"], "intent-signer/connect": [connect, "connect"] };
 
 let failed = 0;
-function check(name, fn) {
+async function check(name, fn) {
   try {
-    const why = fn();
+    const why = await fn();
     if (why === true) console.log(`ok ${name}`);
     else { failed++; console.log(`FAIL ${name}: ${why}`); }
   } catch (e) {
@@ -22,57 +27,59 @@ function check(name, fn) {
   }
 }
 
-check("node esm: import resolves to the node build", () => {
-  const resolved = import.meta.resolve("intent-signer");
-  return /\/node_modules\/intent-signer\/node\/intent_signer\.js$/.test(resolved) || `resolved to ${resolved}`;
-});
+for (const [specifier, [m, dir]] of Object.entries(ENTRIES)) {
+  await check(`node esm: ${specifier} resolves to ${dir}/node.js, ready() resolves, the module answers`, async () => {
+    const resolved = import.meta.resolve(specifier);
+    if (!resolved.endsWith(`/node_modules/intent-signer/${dir}/node.js`)) return `resolved to ${resolved}`;
+    if ((await m.ready()) !== undefined) return "ready() resolved to a value";
+    const hex = m.bytesToHex(m.hexToBytes("0x00ff"));
+    if (hex !== "00ff") return `bytesToHex(hexToBytes("0x00ff")) = ${hex}`;
+    if (typeof m.erc191Hash === "function") {
+      const h = m.bytesToHex(m.erc191Hash("Hello world!"));
+      if (h !== EXPECTED) return `erc191Hash: got ${h}, want ${EXPECTED}`;
+    }
+    return true;
+  });
+}
 
-check("node esm: erc191Hash('Hello world!')", () => {
-  const hex = bytesToHex(erc191Hash("Hello world!"));
-  return hex === EXPECTED || `got ${hex}, want ${EXPECTED}`;
-});
-
-check("node esm: verifyMultiPayload and buildInfo exported", () => {
-  if (typeof verifyMultiPayload !== "function") return `verifyMultiPayload is ${typeof verifyMultiPayload}`;
-  if (typeof buildInfo !== "function") return `buildInfo is ${typeof buildInfo}`;
-  const info = buildInfo();
-  if (!info || typeof info !== "object") return `buildInfo() returned ${JSON.stringify(info)}`;
+await check("node esm: buildInfo().version is the package.json version", () => {
+  const info = root.buildInfo();
   const pkgVersion = createRequire(import.meta.url)("intent-signer/package.json").version;
   return info.version === pkgVersion || `buildInfo() = ${JSON.stringify(info)}, package.json version ${pkgVersion}`;
 });
 
-check("node esm: verifyMultiPayload rejects garbage with an Error", () => {
-  try {
-    verifyMultiPayload("{}");
-  } catch (e) {
-    return e instanceof Error || `threw a non-Error: ${JSON.stringify(e)}`;
+await check("node esm: verifyMultiPayload rejects garbage with a coded Error (root and near)", () => {
+  for (const m of [root, near]) {
+    try {
+      m.verifyMultiPayload("{}");
+      return "did not throw";
+    } catch (e) {
+      if (!(e instanceof Error) || typeof e.code !== "string") return `threw ${e}`;
+    }
   }
-  return "did not throw";
+  return true;
 });
 
-check("node cjs: require('intent-signer') from a .cjs file", () => {
-  const out = execFileSync(process.execPath, [fileURLToPath(new URL("./check.cjs", import.meta.url))], {
+await check("node esm: intent-signer/intents-connect", () =>
+  typeof intentsConnect({ baseUrl: "http://127.0.0.1:9" }).getExecution === "function" || "no getExecution");
+
+await check("node esm: the .wasm files resolve by name (intent-signer/near.wasm, ...)", () => {
+  for (const dir of ["all", "near", "evm", "connect"]) {
+    const u = import.meta.resolve(`intent-signer/${dir}.wasm`);
+    if (!u.endsWith(`/intent-signer/${dir}/intent_signer_${dir}_bg.wasm`)) return `${dir}.wasm -> ${u}`;
+  }
+  return true;
+});
+
+await check("node cjs: require() of every entry from a .cjs file (no require(esm))", () => {
+  // Node 20.17+/22 have require(esm) (off by default on 20, on by default from 22.12): turn it off.
+  const noRequireEsm = process.allowedNodeEnvironmentFlags.has("--no-experimental-require-module") ? ["--no-experimental-require-module"] : [];
+  const out = execFileSync(process.execPath, [...noRequireEsm, fileURLToPath(new URL("./check.cjs", import.meta.url))], {
     encoding: "utf8",
     timeout: 20000,
   }).trim();
-  return out === EXPECTED || `check.cjs printed ${JSON.stringify(out)}`;
+  return out === `cjs ok ${EXPECTED}` || `check.cjs printed ${JSON.stringify(out)}`;
 });
-
-// The "./web" export is for browsers, but it must resolve (and run, given the
-// wasm bytes explicitly) from Node too.
-try {
-  const url = import.meta.resolve("intent-signer/web");
-  if (!/\/node_modules\/intent-signer\/web\/intent_signer\.js$/.test(url)) throw new Error(`resolved to ${url}`);
-  const web = await import("intent-signer/web");
-  const { readFileSync } = await import("node:fs");
-  await web.default({ module_or_path: readFileSync(new URL("./intent_signer_bg.wasm", url)) });
-  const hex = web.bytesToHex(web.erc191Hash("Hello world!"));
-  if (hex !== EXPECTED) throw new Error(`got ${hex}, want ${EXPECTED}`);
-  console.log("ok node esm: intent-signer/web resolves, init({ module_or_path: bytes }) and erc191Hash");
-} catch (e) {
-  failed++;
-  console.log(`FAIL node esm: intent-signer/web: ${e && e.message ? e.message : e}`);
-}
 
 console.log(`node-app: ${failed === 0 ? "all ok" : failed + " failed"}`);
 process.exit(failed === 0 ? 0 : 1);
