@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The packaging test: packs pkg/ with `npm pack`, checks the tarball's file
-# list and package.json, installs the tarball into temporary copies of
+# list and package.json, runs attw (every entry) and publint --strict on it, installs the tarball into temporary copies of
 # tests/pack/node-app (Node ESM + CommonJS) and tests/pack/web-app (the web
 # build in headless Chromium through an import map), and prints
 # `pack: N passed, M failed`. Exits 0 only if every check passed.
@@ -43,8 +43,9 @@ if [ ! -f pkg/package.json ] || [ "${INTENT_SIGNER_REBUILD:-0}" = 1 ]; then
   bash scripts/build-pkg.sh
 fi
 
-# Tools: playwright-core, pinned in tests/pack/package-lock.json.
-if [ ! -f tests/pack/node_modules/playwright-core/package.json ]; then
+# Tools: playwright-core, attw, publint, pinned in tests/pack/package-lock.json.
+if [ ! -f tests/pack/node_modules/playwright-core/package.json ] || [ ! -x tests/pack/node_modules/.bin/attw ] \
+  || [ ! -x tests/pack/node_modules/.bin/publint ]; then
   echo "== installing tests/pack tools (npm ci)"
   (cd tests/pack && timeout 300 npm ci --no-audit --no-fund --loglevel=error)
 fi
@@ -128,6 +129,27 @@ run_checks "tarball package.json" node -e '
     `tarball package.json: all ${targets.length} main/module/types/exports targets are files in the tarball`,
     bad.map(([w, t]) => `${w} -> ${t}`).join(", ") || "no targets");
 ' "$tmp/package.json" "$tmp/files.txt" "$version"
+
+# --- 2b. attw and publint on the tarball -----------------------------------
+# @arethetypeswrong/cli: every JS entry of the exports map (all but the .wasm
+# files and package.json) under node10, node16 (from CJS and ESM) and bundler;
+# any problem fails. publint --strict: warnings fail too.
+mapfile -t entrypoints < <(node -e '
+  const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  for (const k of Object.keys(p.exports)) if (!/\.wasm$|package\.json$/.test(k)) console.log(k);
+' "$tmp/package.json")
+if out=$(cd tests/pack && timeout 120 node_modules/.bin/attw "$tarball" --profile strict --entrypoints "${entrypoints[@]}" 2>&1); then
+  ok "attw: ${entrypoints[*]}: no problem under node10, node16 (CJS, ESM), bundler"
+else
+  printf '%s\n' "$out" | sed 's/^/  /'
+  fail "attw: problems (above)"
+fi
+if out=$(cd tests/pack && timeout 120 node_modules/.bin/publint --strict "$tarball" 2>&1) && grep -q "All good" <<< "$out"; then
+  ok "publint --strict: all good"
+else
+  printf '%s\n' "$out" | sed 's/^/  /'
+  fail "publint --strict: problems (above)"
+fi
 
 # --- 3. Node: ESM import and CommonJS require -----------------------------
 echo "== node-app (Node $(node --version))"
