@@ -1,4 +1,4 @@
-// Where our package's time goes: a few calls of pkg/node timed one against
+// Where our package's time goes: a few calls of pkg/all (CommonJS) timed one against
 // another (µs per call, best of 5 × 200 ms), to split a slow operation into
 // call overhead, input conversion and the work itself. Not part of `make
 // bench`; run with `node bench/breakdown.mjs` after scripts/bench.sh built pkg/.
@@ -9,7 +9,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { keccak_256 } from "@noble/hashes/sha3.js";
 
 const require = createRequire(import.meta.url);
-const o = require("../pkg/node/intent_signer.js");
+const o = require("../pkg/all/index.cjs");
 
 function usPerCall(fn) {
   let best = Infinity;

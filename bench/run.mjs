@@ -1,13 +1,13 @@
 // intent-signer benchmark harness (see BENCHMARKS.md; `make bench` runs it via scripts/bench.sh).
 //
-// 1. Speed: our package (pkg/node, loaded with require) and the JavaScript
+// 1. Speed: our package (pkg/all/index.cjs, the root entry, loaded with require) and the JavaScript
 //    libraries users would pick instead, in this one Node process, on the
 //    inputs of vectors/peers-vectors.json. Every output is checked equal to
 //    ours (and ours to the vectors) before anything is timed. Rounds are
 //    interleaved: in each round every contender of every operation runs for
 //    the same time budget (tinybench, order rotated per round); the figure
 //    reported is the median of the rounds' ops/s.
-// 2. Size: the .wasm and JS glue of pkg/web next to an esbuild bundle of the
+// 2. Size: the .wasm and JS (glue + loader) of pkg/all next to an esbuild bundle of the
 //    JS stack doing the same job.
 // 3. Compile-to-first-call in Node and in headless Chromium (20 fresh runs).
 //
@@ -31,8 +31,8 @@ import { measureSize } from "./lib/size.mjs";
 import { BENCH_DIR, OUT_DIR, REPO_DIR, fmtInt, fmtOps, fmtRatio, median, readJson } from "./lib/util.mjs";
 
 const require = createRequire(import.meta.url);
-// BENCH_OURS: another build of the nodejs target (an experiment), default pkg/.
-const ours = require(process.env.BENCH_OURS ?? "../pkg/node/intent_signer.js");
+// BENCH_OURS: another CommonJS build (an experiment), default the root entry pkg/all/index.cjs.
+const ours = require(process.env.BENCH_OURS ?? "../pkg/all/index.cjs");
 
 const env = process.env;
 const CONFIG = {
@@ -213,7 +213,7 @@ function targets(results, size, firstCall) {
     const limit = 120_000;
     out.push({
       target: ".wasm ≤ 120 KB gzip",
-      operation: "pkg/web/intent_signer_bg.wasm, gzip -9",
+      operation: "pkg/all/intent_signer_all_bg.wasm, gzip -9",
       goal: "≤ 120,000 bytes",
       measured: `${fmtInt(size.wasm.gzip)} bytes`,
       met: size.wasm.gzip <= limit,
@@ -290,7 +290,7 @@ function markdown(report) {
         `| ${f.chromium.chromium}: compile + initSync + first erc191Hash (${f.chromium.runs} fresh pages) | ${ms(c.total)} | ${c.total.min.toFixed(1)}–${c.total.max.toFixed(1)} | compile ${ms(c.compile)}, instantiate ${ms(c.instantiate)}, first call ${c.firstCall.median.toFixed(2)} |`,
       );
       lines.push(
-        `| ${f.chromium.chromium}: \`await init(url)\` (fetch from 127.0.0.1 + instantiateStreaming) + first erc191Hash | ${ms(i.total)} | ${i.total.min.toFixed(1)}–${i.total.max.toFixed(1)} | init ${ms(i.init)}, first call ${i.firstCall.median.toFixed(2)} |`,
+        `| ${f.chromium.chromium}: \`await ready()\` (fetch from 127.0.0.1 + instantiateStreaming) + first erc191Hash | ${ms(i.total)} | ${i.total.min.toFixed(1)}–${i.total.max.toFixed(1)} | init ${ms(i.init)}, first call ${i.firstCall.median.toFixed(2)} |`,
       );
     }
     lines.push("");

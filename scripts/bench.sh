@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ "${BENCH_NO_BUILD:-}" = 1 ] && [ -f pkg/node/intent_signer.js ] && [ -f pkg/web/intent_signer_bg.wasm ]; then
+if [ "${BENCH_NO_BUILD:-}" = 1 ] && [ -f pkg/all/index.cjs ] && [ -f pkg/all/intent_signer_all_bg.wasm ]; then
   echo "== reusing pkg/ (BENCH_NO_BUILD=1)"
 else
   bash scripts/build-pkg.sh

@@ -9,7 +9,8 @@
 // with the vector's code. Valid cases are drawn with a seeded PRNG (SOAK_SEED),
 // invalid ones round-robin, so a run is reproducible.
 //
-// The module is pkg/web instantiated with initSync, so that its
+// The module is the Node ESM entry of the root (pkg/all/node.js, loaded at
+// import); the glue it wraps hands out the same instance's exports, so that its
 // WebAssembly.Memory can be read: its size (and Node's rss and heap, after a
 // forced GC when run with --expose-gc) is reported at the start, 10 %, 50 %,
 // 90 % and the end. Exit status 1 when any result is wrong, or when after the
@@ -34,8 +35,10 @@ if (!Number.isSafeInteger(CALLS) || CALLS < 10) {
 
 // ------------------------------------------------------------ the module
 
-const lib = await import(new URL("pkg/web/intent_signer.js", ROOT).href);
-const wasmExports = lib.initSync({ module: readFileSync(new URL("pkg/web/intent_signer_bg.wasm", ROOT)) });
+const lib = await import(new URL("pkg/all/node.js", ROOT).href);
+await lib.ready();
+// Already instantiated by node.js: the glue's initSync returns that instance's exports.
+const wasmExports = (await import(new URL("pkg/all/intent_signer_all.js", ROOT).href)).initSync();
 const memory = wasmExports.memory;
 if (!(memory instanceof WebAssembly.Memory)) throw new Error("initSync did not return the instance's memory");
 const CODES = lib.errorCodes();
@@ -325,7 +328,7 @@ let invalidCalls = 0;
 let invalidIndex = 0;
 console.log(
   `soak: ${CALLS.toLocaleString("en-US")} calls (${valid.length} valid cases, ${invalid.length} invalid cases, seed ${SEED}), ` +
-    `pkg/web ${JSON.stringify(lib.buildInfo())}, node ${process.version}, gc ${typeof globalThis.gc === "function" ? "forced at checkpoints" : "not exposed (run with --expose-gc)"}`,
+    `pkg/all/node.js ${JSON.stringify(lib.buildInfo())}, node ${process.version}, gc ${typeof globalThis.gc === "function" ? "forced at checkpoints" : "not exposed (run with --expose-gc)"}`,
 );
 const t0 = performance.now();
 for (let i = 1; i <= CALLS; i++) {

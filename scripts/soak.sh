@@ -8,7 +8,7 @@
 # SOAK_HEAP_MARGIN_MB, SOAK_RSS_MARGIN_MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f pkg/package.json ] || [ ! -f pkg/web/intent_signer.js ] || [ ! -f pkg/web/intent_signer_bg.wasm ]; then
+if [ ! -f pkg/package.json ] || [ ! -f pkg/all/node.js ] || [ ! -f pkg/all/intent_signer_all_bg.wasm ]; then
   echo "== building pkg/ (scripts/build-pkg.sh)"
   bash scripts/build-pkg.sh
 fi

@@ -4,7 +4,7 @@
 #   @noble/curves, @noble/hashes, borsh, bs58) with `npm ci`, only when
 #   www/package.json or www/package-lock.json changed since the last install;
 # - runs node:test over tests/demo/*.test.mjs (servers on 127.0.0.1, port 0).
-# When pkg/node is built, the suite also checks that the package accepts what
+# When pkg/ is built, the suite also checks that the package accepts what
 # the mock hands out; otherwise those tests are skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,12 +1,12 @@
 // Constants of the demo page, in one place.
 //
 // The core's values come from the package itself (`constants()`), never
-// copied: the module waits for the wasm to be ready (init is idempotent; the
+// copied: the module waits for the wasm to be ready (ready() is idempotent; the
 // page's entry calls it too).
 
-import init, { constants } from "/pkg/intent_signer.js";
+import { constants, ready } from "/pkg/all/index.js";
 
-await init();
+await ready();
 const core = constants();
 
 /** Permit2's canonical deployment (`evm::permit2::PERMIT2_ADDRESS`). */

@@ -18,7 +18,7 @@
 // payload (AMBIGUOUS_PAYLOAD) ends the run. `?scenario=NAME` asks the
 // embedded mock for a hostile execution (www/mock/README.md, "Scenarios").
 
-import init, { buildInfo } from "/pkg/intent_signer.js";
+import { buildInfo, ready } from "/pkg/all/index.js";
 import { KNOWN_DELEGATE } from "./constants.js";
 import { authorizationFlow } from "./flows/actions.js";
 import { createSignSubmit, deleteFlow, dryRun, listExecutions, makeThrowaway } from "./flows/intents-connect.js";
@@ -66,7 +66,7 @@ function on(testid, event, fn) {
 
 async function main() {
   const state = createState();
-  await init();
+  await ready();
   const info = buildInfo();
   $("wasm-status").textContent = `intent-signer ${info.version} loaded (WebAssembly).`;
   if (state.config.scenario) {

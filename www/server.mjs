@@ -6,9 +6,10 @@
 //     env INTENTS_CONNECT_URL       like --api
 //     env INTENTS_CONNECT_API_KEY   the x-api-key added to proxied /api/v1 calls
 //
-// Serves www/ (index.html, main.js, style.css, ...), the package's web build
-// at /pkg/ (from <repo>/pkg/web/) and its `intent-signer/intents-connect`
-// client at /pkg/intents-connect.js (from <repo>/pkg/), and mounts the mock APIs (see
+// Serves www/ (index.html, main.js, style.css, ...), the built package at
+// /pkg/ (from <repo>/pkg/: the page imports the browser entry
+// /pkg/all/index.js and its `intent-signer/intents-connect` client
+// /pkg/intents-connect.js), and mounts the mock APIs (see
 // www/mock/README.md): Intents Connect at /api/v1/*, the swap-intents API at
 // /v1/*, the actions API at /actions*, and the test controls at /__mock/*.
 // With --api, /api/v1/* goes to that server instead, with the API key added
@@ -253,7 +254,7 @@ function control(req, res, pathname, bodyText, mock) {
 export async function startServer(options = {}) {
   const host = options.host ?? "127.0.0.1";
   const wwwDir = path.resolve(options.wwwDir ?? HERE);
-  const pkgDir = path.resolve(options.pkgDir ?? path.join(REPO, "pkg", "web"));
+  const pkgDir = path.resolve(options.pkgDir ?? path.join(REPO, "pkg"));
   const intentsConnectFile = path.resolve(options.intentsConnectFile ?? path.join(REPO, "pkg", "intents-connect.js"));
   const apiUrl = options.api ?? null;
   const apiKey = options.apiKey ?? null;
@@ -310,7 +311,7 @@ export async function startServer(options = {}) {
       sendJson(res, r.status, r.body);
       return done(r.status);
     }
-    // The package's `intent-signer/intents-connect` entry sits beside pkg/web, not in it.
+    // The package's `intent-signer/intents-connect` entry (a file of its own with `intentsConnectFile`).
     if (pathname === "/pkg/intents-connect.js") {
       return done(serveStatic(req, res, path.dirname(intentsConnectFile), "/" + path.basename(intentsConnectFile), { isWww: false }));
     }
@@ -397,7 +398,7 @@ if (isMain) {
   });
   if (opts.api) console.log(`Intents Connect: /api/v1 proxied to ${opts.api} (x-api-key ${opts.apiKey ? "added from INTENTS_CONNECT_API_KEY" : "not set"})`);
   else console.log("Intents Connect: mock at /api/v1 (swap-intents mock at /v1, actions mock at /actions, controls at /__mock)");
-  if (!fs.existsSync(path.join(REPO, "pkg", "web", "intent_signer.js")) || !fs.existsSync(path.join(REPO, "pkg", "intents-connect.js"))) console.log("note: pkg/ is not built yet (bash scripts/build-pkg.sh)");
+  if (!fs.existsSync(path.join(REPO, "pkg", "all", "index.js")) || !fs.existsSync(path.join(REPO, "pkg", "intents-connect.js"))) console.log("note: pkg/ is not built yet (bash scripts/build-pkg.sh)");
   console.log(`intent-signer demo: ${s.url}`);
   const stop = () => s.close().then(() => process.exit(0));
   process.on("SIGINT", stop);

@@ -4,7 +4,7 @@
 // wallet is asked to sign) with the danger gate before the wallet. No review
 // logic here: everything shown comes from the package.
 
-import { abiDecodeCall, bytesToHex, reviewSteps } from "/pkg/intent_signer.js";
+import { abiDecodeCall, bytesToHex, reviewSteps } from "/pkg/all/index.js";
 import { HttpError } from "./api.js";
 import { MAX_STEPS, SIGNABLE_STATUSES, VERIFYING_CONTRACT } from "./constants.js";
 import { base64Encode } from "./wallets.js";

@@ -44,7 +44,7 @@ import {
   erc191Sign,
   hexToBytes,
   nep413Sign,
-} from "/pkg/intent_signer.js";
+} from "/pkg/all/index.js";
 
 /** Fixed, PUBLIC test keys. Anyone can read them here; they guard nothing. */
 export const TEST_KEYS = Object.freeze({

@@ -1,5 +1,5 @@
 // One fresh Node process = one compile-to-first-call sample (run by first-call.mjs).
-// argv: <glue file URL> <wasm path>. Prints one JSON line.
+// argv: <browser entry file URL> <wasm path>. Prints one JSON line.
 import fs from "node:fs";
 
 const [glueUrl, wasmPath] = process.argv.slice(2);
@@ -9,7 +9,7 @@ const { initSync, erc191Hash } = await import(glueUrl);
 const t0 = performance.now();
 const module = await WebAssembly.compile(bytes);
 const t1 = performance.now();
-initSync({ module });
+initSync(module);
 const t2 = performance.now();
 const hash = erc191Hash("Hello world!");
 const t3 = performance.now();

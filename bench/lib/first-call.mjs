@@ -1,10 +1,10 @@
 // Compile-to-first-call: from WebAssembly.compile of the .wasm bytes, through
-// instantiation by the generated glue (initSync of pkg/web), to the first
+// instantiation by the browser entry (initSync of pkg/all/index.js), to the first
 // erc191Hash returning. 20 fresh runs each: a new Node process per run, and a
 // new browser context (own cache) and page per run in headless Chromium,
 // timed with performance.now() inside the page. The bytes are fetched before
-// the clock starts. A second Chromium figure times `await init(url)` (fetch +
-// instantiateStreaming, the glue's default path) to the first call.
+// the clock starts. A second Chromium figure times `await ready()` (fetch +
+// instantiateStreaming, the entry's default path) to the first call.
 
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -36,11 +36,11 @@ function check(r, where) {
 }
 
 export function firstCallNode(runs) {
-  const web = path.join(REPO_DIR, "pkg", "web");
+  const web = path.join(REPO_DIR, "pkg", "all");
   const child = path.join(BENCH_DIR, "lib", "first-call-child.mjs");
   const samples = [];
   for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, [child, pathToFileURL(path.join(web, "intent_signer.js")).href, path.join(web, "intent_signer_bg.wasm")], {
+    const out = execFileSync(process.execPath, [child, pathToFileURL(path.join(web, "index.js")).href, path.join(web, "intent_signer_all_bg.wasm")], {
       encoding: "utf8",
     });
     const r = JSON.parse(out);
@@ -52,22 +52,22 @@ export function firstCallNode(runs) {
 
 const PAGE = (mode) => `<!doctype html><meta charset="utf-8"><title>first call</title>
 <script type="module">
-import init, { initSync, erc191Hash } from "/pkg/intent_signer.js";
+import { ready, initSync, erc191Hash } from "/pkg/index.js";
 const hex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
 try {
   if (${JSON.stringify(mode)} === "bytes") {
-    const bytes = new Uint8Array(await (await fetch("/pkg/intent_signer_bg.wasm")).arrayBuffer());
+    const bytes = new Uint8Array(await (await fetch("/pkg/intent_signer_all_bg.wasm")).arrayBuffer());
     const t0 = performance.now();
     const module = await WebAssembly.compile(bytes);
     const t1 = performance.now();
-    initSync({ module });
+    initSync(module);
     const t2 = performance.now();
     const h = erc191Hash("Hello world!");
     const t3 = performance.now();
     window.__result = { total: t3 - t0, compile: t1 - t0, instantiate: t2 - t1, firstCall: t3 - t2, hash: hex(h) };
   } else {
     const t0 = performance.now();
-    await init({ module_or_path: "/pkg/intent_signer_bg.wasm" });
+    await ready();
     const t1 = performance.now();
     const h = erc191Hash("Hello world!");
     const t2 = performance.now();
@@ -79,7 +79,7 @@ try {
 </script>`;
 
 function serve() {
-  const web = path.join(REPO_DIR, "pkg", "web");
+  const web = path.join(REPO_DIR, "pkg", "all");
   const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html; charset=utf-8" };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
@@ -89,7 +89,7 @@ function serve() {
       res.end(PAGE(url.pathname.slice(1, -5)));
       return;
     }
-    const m = /^\/pkg\/(intent_signer\.js|intent_signer_bg\.wasm)$/.exec(url.pathname);
+    const m = /^\/pkg\/(index\.js|state\.js|intent_signer_all\.js|intent_signer_all_bg\.wasm)$/.exec(url.pathname);
     if (!m) {
       res.writeHead(404, headers);
       res.end();

@@ -48,13 +48,13 @@ async function bundle(name, contents, resolveDir) {
 
 export async function measureSize() {
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  const web = path.join(REPO_DIR, "pkg", "web");
-  const wasm = sizes(path.join(web, "intent_signer_bg.wasm"));
-  const glue = sizes(path.join(web, "intent_signer.js"));
+  const web = path.join(REPO_DIR, "pkg", "all");
+  const wasm = sizes(path.join(web, "intent_signer_all_bg.wasm"));
+  const glue = sizes(path.join(web, "intent_signer_all.js"));
   fs.writeFileSync(path.join(OUT_DIR, "js-stack.entry.mjs"), JS_STACK_ENTRY);
   const jsStack = await bundle("js-stack", JS_STACK_ENTRY, OUT_DIR);
-  // Our glue as a bundler would ship it (minified); every export kept.
-  const glueMin = await bundle("intent-signer-glue", `export * from ${JSON.stringify(path.join(web, "intent_signer.js"))};\nexport { default } from ${JSON.stringify(path.join(web, "intent_signer.js"))};\n`, web);
+  // Our browser entry (loader + glue) as a bundler would ship it (minified); every export kept.
+  const glueMin = await bundle("intent-signer-glue", `export * from ${JSON.stringify(path.join(web, "index.js"))};\n`, web);
   return {
     wasm,
     glue,

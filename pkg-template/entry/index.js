@@ -1,7 +1,8 @@
 // @ENTRY@ for browsers, bundlers and workers: `await ready()` fetches and
-// instantiates @WASM@ from next to this file (`new URL(..., import.meta.url)`,
-// which Vite, webpack, Rollup, Parcel and Next.js copy into the build);
-// `initSync(bytes | WebAssembly.Module)` where top-level await is not allowed.
+// instantiates @WASM@ from next to this file (a URL of the file name relative
+// to import.meta.url, a form Vite, webpack, Rollup, Parcel and Next.js copy
+// into the build); `initSync(bytes | WebAssembly.Module)` where top-level
+// await is not allowed.
 import initGlue, { initSync as initGlueSync } from "./@GLUE@";
 import { syncInput } from "./state.js";
 
@@ -30,10 +31,12 @@ async function load(source) {
   } catch (error) {
     // The Vite dev server serves pre-bundled dependencies from
     // node_modules/.vite/deps/ without the files they reference; the package's
-    // own copy is still served at /node_modules/@PKGPATH@.
+    // own copy sits in the same node_modules/. A plain string, not a URL object
+    // made from a literal, so that no bundler takes it for an asset.
     const here = import.meta.url;
-    if (!/\/node_modules\/\.vite\//.test(here)) throw error;
-    return initGlue({ module_or_path: new URL("/node_modules/@PKGPATH@", here) });
+    const at = here.indexOf("/node_modules/.vite/");
+    if (at < 0) throw error;
+    return initGlue({ module_or_path: `${here.slice(0, at)}/node_modules/@PKGPATH@` });
   }
 }
 

@@ -1,7 +1,11 @@
 // @ENTRY@ for Node (ESM): reads @WASM@ next to this file, located through
 // import.meta.url, and instantiates it synchronously at import, so
-// `ready()` resolves at once.
+// `ready()` resolves at once. The path is joined from this file's directory,
+// not a URL object made from the file name and import.meta.url: server bundlers
+// (Next.js with webpack or Turbopack) rewrite that form into a public asset
+// URL, which is no file path; they keep this file's own import.meta.url.
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import initGlue, { initSync as initGlueSync } from "./@GLUE@";
@@ -12,7 +16,7 @@ export * from "./@GLUE@";
 let loaded = false;
 let loadError;
 try {
-  initGlueSync({ module: readFileSync(fileURLToPath(new URL("./@WASM@", import.meta.url))) });
+  initGlueSync({ module: readFileSync(join(dirname(fileURLToPath(import.meta.url)), "@WASM@")) });
   loaded = true;
 } catch (error) {
   loadError = error;

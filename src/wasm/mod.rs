@@ -13,7 +13,7 @@ mod error;
 mod evm;
 #[cfg(feature = "intents")]
 mod intents;
-#[cfg(all(feature = "ed25519", feature = "secp256k1"))]
+#[cfg(any(feature = "ed25519", feature = "secp256k1"))]
 mod standards;
 #[cfg(feature = "evm")]
 mod typed_data;
@@ -35,10 +35,7 @@ use crate::multi_payload::MultiPayload;
 use crate::nep413::Nep413Payload;
 use crate::Error;
 
-#[cfg_attr(
-    not(any(feature = "intents", all(feature = "ed25519", feature = "secp256k1"))),
-    allow(dead_code)
-)]
+#[cfg_attr(not(any(feature = "intents", feature = "ed25519")), allow(dead_code))]
 fn nep413_payload(v: &JsValue) -> crate::Result<Nep413Payload> {
     Nep413Payload::from_json(&json(v, "payload")?, "payload", true)
 }

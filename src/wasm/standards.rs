@@ -1,4 +1,7 @@
-//! The standards wing in JS: preimages, hashes, recovery, signing.
+//! The standards wing in JS: preimages, hashes, recovery, signing. The
+//! secp256k1 standards (erc191, tip191) come with the `secp256k1` feature, the
+//! Ed25519 ones (nep413, sep53, raw ed25519) with `ed25519`, so that each
+//! package entry exports the standards of its wing under the same names.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -6,16 +9,25 @@ use alloc::vec::Vec;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use super::convert::{byte_array, bytes, message, string};
+use super::convert::{byte_array, message};
+#[cfg(feature = "ed25519")]
+use super::convert::{bytes, string};
 use super::error::{js, JsResult};
+#[cfg(feature = "ed25519")]
 use super::nep413_payload;
+#[cfg(feature = "ed25519")]
 use crate::encoding::{format_curve_bytes, parse_curve_bytes, Curve};
+#[cfg(feature = "ed25519")]
 use crate::nep413::{self};
-use crate::{ed25519, erc191, secp256k1, sep53, tip191};
+#[cfg(feature = "ed25519")]
+use crate::{ed25519, sep53};
+#[cfg(feature = "secp256k1")]
+use crate::{erc191, secp256k1, tip191};
 
 // ------------------------------------------------------------------ erc191
 
 /// The exact ERC-191 bytes: `"\x19Ethereum Signed Message:\n" ‖ byte length ‖ message`.
+#[cfg(feature = "secp256k1")]
 #[wasm_bindgen(js_name = erc191Preimage)]
 pub fn erc191_preimage(
     #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
@@ -25,6 +37,7 @@ pub fn erc191_preimage(
 }
 
 /// keccak256 of the ERC-191 preimage (32 bytes): what the wallet signs.
+#[cfg(feature = "secp256k1")]
 #[wasm_bindgen(js_name = erc191Hash)]
 pub fn erc191_hash(
     #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
@@ -33,6 +46,7 @@ pub fn erc191_hash(
     js(message(&message_, "message").map(|m| erc191::hash(&m).to_vec()))
 }
 
+#[cfg(feature = "secp256k1")]
 fn recover_with(
     f: fn(&[u8], &[u8; 65]) -> crate::Result<erc191::Recovered>,
     message_: &JsValue,
@@ -45,6 +59,7 @@ fn recover_with(
 }
 
 /// Recovers the EIP-55 address that signed `message` (v may be 0, 1, 27 or 28).
+#[cfg(feature = "secp256k1")]
 #[wasm_bindgen(js_name = erc191Recover)]
 pub fn erc191_recover(
     #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
@@ -55,6 +70,7 @@ pub fn erc191_recover(
 }
 
 /// Signs `message` as `personal_sign` does: 65 bytes r ‖ s ‖ v with v ∈ {0, 1}.
+#[cfg(feature = "secp256k1")]
 #[wasm_bindgen(js_name = erc191Sign)]
 pub fn erc191_sign(
     #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
@@ -71,6 +87,7 @@ pub fn erc191_sign(
 // ------------------------------------------------------------------ tip191
 
 /// The exact TIP-191 bytes: `"\x19TRON Signed Message:\n" ‖ byte length ‖ message`.
+#[cfg(feature = "secp256k1")]
 #[wasm_bindgen(js_name = tip191Preimage)]
 pub fn tip191_preimage(
     #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
@@ -80,6 +97,7 @@ pub fn tip191_preimage(
 }
 
 /// keccak256 of the TIP-191 preimage (32 bytes).
+#[cfg(feature = "secp256k1")]
 #[wasm_bindgen(js_name = tip191Hash)]
 pub fn tip191_hash(
     #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
@@ -89,6 +107,7 @@ pub fn tip191_hash(
 }
 
 /// Recovers the EIP-55 form of the address that signed `message` under TIP-191.
+#[cfg(feature = "secp256k1")]
 #[wasm_bindgen(js_name = tip191Recover)]
 pub fn tip191_recover(
     #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
@@ -101,6 +120,7 @@ pub fn tip191_recover(
 // ------------------------------------------------------------------ nep413
 
 /// The exact NEP-413 bytes: borsh(2147484061u32) ‖ borsh(payload).
+#[cfg(feature = "ed25519")]
 #[wasm_bindgen(js_name = nep413Preimage)]
 pub fn nep413_preimage(
     #[wasm_bindgen(unchecked_param_type = "Nep413Payload")] payload: JsValue,
@@ -109,6 +129,7 @@ pub fn nep413_preimage(
 }
 
 /// sha256 of the NEP-413 preimage (32 bytes): what the key signs.
+#[cfg(feature = "ed25519")]
 #[wasm_bindgen(js_name = nep413Hash)]
 pub fn nep413_hash(
     #[wasm_bindgen(unchecked_param_type = "Nep413Payload")] payload: JsValue,
@@ -117,6 +138,7 @@ pub fn nep413_hash(
 }
 
 /// Verifies a NEP-413 signature (`"ed25519:<base58>"`) by a key (`"ed25519:<base58>"`).
+#[cfg(feature = "ed25519")]
 #[wasm_bindgen(js_name = nep413Verify)]
 pub fn nep413_verify(
     #[wasm_bindgen(unchecked_param_type = "Nep413Payload")] payload: JsValue,
@@ -132,6 +154,7 @@ pub fn nep413_verify(
 }
 
 /// Signs a NEP-413 payload with a 32-byte Ed25519 seed; returns `"ed25519:<base58>"`.
+#[cfg(feature = "ed25519")]
 #[wasm_bindgen(js_name = nep413Sign)]
 pub fn nep413_sign(
     #[wasm_bindgen(unchecked_param_type = "Nep413Payload")] payload: JsValue,
@@ -148,6 +171,7 @@ pub fn nep413_sign(
 // ------------------------------------------------------------------- sep53
 
 /// sha256("Stellar Signed Message:\n" ‖ message): what the Stellar key signs.
+#[cfg(feature = "ed25519")]
 #[wasm_bindgen(js_name = sep53Hash)]
 pub fn sep53_hash(
     #[wasm_bindgen(js_name = message, unchecked_param_type = "string | Uint8Array")]
@@ -159,6 +183,7 @@ pub fn sep53_hash(
 // ----------------------------------------------------------------- ed25519
 
 /// Strict Ed25519 verification (weak keys rejected) of `message` itself.
+#[cfg(feature = "ed25519")]
 #[wasm_bindgen(js_name = ed25519Verify)]
 pub fn ed25519_verify(
     #[wasm_bindgen(js_name = publicKey, unchecked_param_type = "Uint8Array")] public_key: JsValue,
@@ -172,6 +197,7 @@ pub fn ed25519_verify(
 }
 
 /// Signs `message` itself with a 32-byte seed (64-byte signature).
+#[cfg(feature = "ed25519")]
 #[wasm_bindgen(js_name = ed25519Sign)]
 pub fn ed25519_sign(
     #[wasm_bindgen(js_name = message, unchecked_param_type = "Uint8Array")] message_: JsValue,
@@ -183,6 +209,7 @@ pub fn ed25519_sign(
 }
 
 /// The 32-byte public key of a 32-byte seed.
+#[cfg(feature = "ed25519")]
 #[wasm_bindgen(js_name = ed25519PublicKey)]
 pub fn ed25519_public_key(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] seed: JsValue,

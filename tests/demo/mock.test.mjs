@@ -361,9 +361,9 @@ describe("static files and /pkg/", () => {
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "demo-static-"));
     const www = path.join(tmp, "www");
-    const pkg = path.join(tmp, "pkg-web");
+    const pkg = path.join(tmp, "pkg");
     fs.mkdirSync(www);
-    fs.mkdirSync(pkg);
+    fs.mkdirSync(path.join(pkg, "all"), { recursive: true });
     fs.mkdirSync(path.join(www, "node_modules"));
     fs.writeFileSync(path.join(www, "index.html"), "<!doctype html><title>demo</title>");
     fs.writeFileSync(path.join(www, "main.js"), "export {};\n");
@@ -372,8 +372,8 @@ describe("static files and /pkg/", () => {
     fs.writeFileSync(path.join(www, ".env"), "SECRET=1\n");
     fs.writeFileSync(path.join(www, "node_modules", "x.js"), "private\n");
     fs.writeFileSync(path.join(tmp, "secret.txt"), "outside\n");
-    fs.writeFileSync(path.join(pkg, "intent_signer.js"), "export default function init() {}\n");
-    fs.writeFileSync(path.join(pkg, "intent_signer_bg.wasm"), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+    fs.writeFileSync(path.join(pkg, "all", "index.js"), "export async function ready() {}\n");
+    fs.writeFileSync(path.join(pkg, "all", "intent_signer_all_bg.wasm"), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
     fs.symlinkSync(path.join(tmp, "secret.txt"), path.join(www, "link.txt"));
     s2 = await startServer({ port: 0, quiet: true, wwwDir: www, pkgDir: pkg });
   });
@@ -396,15 +396,15 @@ describe("static files and /pkg/", () => {
     }
   });
 
-  test("serves pkg/web at /pkg/ with text/javascript and application/wasm", async () => {
-    const js = await fetch(s2.url + "pkg/intent_signer.js");
+  test("serves pkg/ at /pkg/ (the browser entry pkg/all/) with text/javascript and application/wasm", async () => {
+    const js = await fetch(s2.url + "pkg/all/index.js");
     assert.equal(js.status, 200);
     assert.match(js.headers.get("content-type"), /^text\/javascript/);
-    const wasm = await fetch(s2.url + "pkg/intent_signer_bg.wasm");
+    const wasm = await fetch(s2.url + "pkg/all/intent_signer_all_bg.wasm");
     assert.equal(wasm.status, 200);
     assert.equal(wasm.headers.get("content-type"), "application/wasm");
     assert.deepEqual([...new Uint8Array(await wasm.arrayBuffer())].slice(0, 4), [0, 0x61, 0x73, 0x6d]);
-    const head = await fetch(s2.url + "pkg/intent_signer_bg.wasm", { method: "HEAD" });
+    const head = await fetch(s2.url + "pkg/all/intent_signer_all_bg.wasm", { method: "HEAD" });
     assert.equal(head.status, 200);
   });
 
@@ -1539,8 +1539,8 @@ describe("CLI", () => {
 
 // ================================================================== the built package against the mock (when pkg/ is built)
 
-const pkgNode = path.join(REPO, "pkg", "node", "intent_signer.js");
-describe("intent-signer (pkg/node) accepts what the mock hands out", { skip: !fs.existsSync(pkgNode) && "pkg/node not built" }, () => {
+const pkgNode = path.join(REPO, "pkg", "all", "index.cjs");
+describe("intent-signer (pkg/all, CommonJS) accepts what the mock hands out", { skip: !fs.existsSync(pkgNode) && "pkg/ not built" }, () => {
   let lib;
   before(async () => {
     const { createRequire } = await import("node:module");

@@ -1,7 +1,7 @@
 // The mock's scenario switch (www/mock/scenarios.mjs): `?scenario=NAME` on a
 // non-dry Intents Connect create serves a hostile execution. Run by
 // scripts/test-demo-mock.sh. The payloads are read here with JSON.parse and
-// the mock's own duplicate-key scan; when pkg/node is built, intent-signer's
+// the mock's own duplicate-key scan; when pkg/ is built, intent-signer's
 // prepareSigning is also run over them (and over the default, honest flows,
 // which must carry no danger finding).
 import { test, describe, before, after, beforeEach } from "node:test";
@@ -225,13 +225,13 @@ describe("the scenario switch (?scenario=NAME)", () => {
   });
 });
 
-// ================================================================== intent-signer over the scenarios (when pkg/node is built)
+// ================================================================== intent-signer over the scenarios (when pkg/ is built)
 
-const pkgNode = path.join(REPO, "pkg", "node", "intent_signer.js");
+const pkgNode = path.join(REPO, "pkg", "all", "index.cjs");
 const lib = fs.existsSync(pkgNode) ? createRequire(import.meta.url)(pkgNode) : null;
 const hasReview = typeof lib?.prepareSigning === "function";
 
-describe("intent-signer (pkg/node) over the mock's executions", { skip: !hasReview && "pkg/node not built" }, () => {
+describe("intent-signer (pkg/all, CommonJS) over the mock's executions", { skip: !hasReview && "pkg/ not built" }, () => {
   const SOL_WALLET = bs58.encode(sha256(utf8("scenario test solana key")));
   const honestFlows = [
     ["bridge-in, EVM", EVM_ADDRESS, bridgeIn(), ""],

@@ -3,7 +3,7 @@
 // (eip7702Recover) → the 7702-mode intent (an EIP-712 stand-in signature,
 // see below) → POST /actions → execute step 0 → status.
 
-import { abiEncodeCall, bytesToHex, eip712Hash, eip712Recover, eip7702AuthorizationHash, eip7702Recover, hexToBytes, reviewEip7702Authorization } from "/pkg/intent_signer.js";
+import { abiEncodeCall, bytesToHex, eip712Hash, eip712Recover, eip7702AuthorizationHash, eip7702Recover, hexToBytes, reviewEip7702Authorization } from "/pkg/all/index.js";
 import { http } from "../api.js";
 import { AAVE_POOL_BASE, KNOWN_DELEGATE, USDC_BASE } from "../constants.js";
 import { requireWallet } from "../state.js";

@@ -5,7 +5,7 @@
 // review and the bodies are the package's (prepareSigning, finishSigning,
 // deleteExecutionRequest, finishDeleteSigning, validateExecutionRequest).
 
-import { deleteExecutionRequest, finishDeleteSigning, finishSigning, prepareSigning, validateExecutionRequest } from "/pkg/intent_signer.js";
+import { deleteExecutionRequest, finishDeleteSigning, finishSigning, prepareSigning, validateExecutionRequest } from "/pkg/all/index.js";
 import { intentsConnectCall, scenarioQuery } from "../api.js";
 import { VERIFYING_CONTRACT } from "../constants.js";
 import { requireWallet } from "../state.js";

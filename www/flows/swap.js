@@ -3,7 +3,7 @@
 // (permit2FromParamsToSign), its review (reviewPermit2) → wallet
 // (eth_signTypedData_v4) → local recovery → approval → status.
 
-import { bytesToHex, eip712Hash, eip712Recover, hexToBytes, permit2ApprovalBody, permit2FromParamsToSign, reviewPermit2 } from "/pkg/intent_signer.js";
+import { bytesToHex, eip712Hash, eip712Recover, hexToBytes, permit2ApprovalBody, permit2FromParamsToSign, reviewPermit2 } from "/pkg/all/index.js";
 import { http } from "../api.js";
 import { PERMIT2_ADDRESS } from "../constants.js";
 import { requireWallet } from "../state.js";

@@ -13,6 +13,9 @@ import { fileURLToPath } from "node:url";
 
 // Upstream vector: near/intents, crates/erc191 (keccak256 of the EIP-191 preimage of "Hello world!").
 const EXPECTED = "aa05af77f274774b8bdc7b61d98bc40da523dc2821fdea555f4d6aa413199bcc";
+// Upstream vector V-NEP413-2 (near-api-js v7.3.0 signNep413Message with callbackUrl; tests/vectors/upstream.json), the README's payload.
+const NEP413 = { message: "Hello NEAR!", nonce: "KNV0cOpvJ50D5vfF9pqWom8wo2sliQ4W+Wa7uZ3Uk6Y=", recipient: "example.near", callbackUrl: "http://localhost:3000" };
+const NEP413_HASH = "ca89aebc4b822cb0618aa785dca563acee228e2631cff9adb7ce44989c5e8874";
 const ENTRIES = { "intent-signer": [root, "all"], "intent-signer/near": [near, "near"], "intent-signer/evm": [evm, "evm"], "intent-signer/connect": [connect, "connect"] };
 
 let failed = 0;
@@ -34,10 +37,15 @@ for (const [specifier, [m, dir]] of Object.entries(ENTRIES)) {
     if ((await m.ready()) !== undefined) return "ready() resolved to a value";
     const hex = m.bytesToHex(m.hexToBytes("0x00ff"));
     if (hex !== "00ff") return `bytesToHex(hexToBytes("0x00ff")) = ${hex}`;
-    if (typeof m.erc191Hash === "function") {
+    // The wing's standards under the same names: erc191 in evm, nep413 in near, both in the root and connect.
+    if (dir !== "near") {
       const h = m.bytesToHex(m.erc191Hash("Hello world!"));
       if (h !== EXPECTED) return `erc191Hash: got ${h}, want ${EXPECTED}`;
-    }
+    } else if ("erc191Hash" in m) return "near exports erc191Hash";
+    if (dir !== "evm") {
+      const h = m.bytesToHex(m.nep413Hash(NEP413));
+      if (h !== NEP413_HASH) return `nep413Hash: got ${h}, want ${NEP413_HASH}`;
+    } else if ("nep413Hash" in m) return "evm exports nep413Hash";
     return true;
   });
 }
