@@ -84,6 +84,23 @@ function validate(line, { pre }) {
   return problems;
 }
 
+// The checker checks: a right line passes, a wrong hash, a missing function
+// and a call that did not throw before ready() each fail.
+{
+  const e = EXPECTED;
+  const good = `RESULT all{pre=NOT_INITIALIZED,erc191Hash=${e.erc191Hash},nep413Hash=${e.nep413Hash}} near{pre=NOT_INITIALIZED,nep413Hash=${e.nep413Hash}} evm{pre=NOT_INITIALIZED,erc191Hash=${e.erc191Hash}} connect{pre=NOT_INITIALIZED,erc191Hash=${e.erc191Hash}}`;
+  const bad = [
+    good.replace(`evm{pre=NOT_INITIALIZED,erc191Hash=${e.erc191Hash}}`, `evm{pre=NOT_INITIALIZED,erc191Hash=${e.erc191Hash.replace(/^./, "0")}}`),
+    good.replace(`near{pre=NOT_INITIALIZED,nep413Hash=${e.nep413Hash}}`, "near{pre=NOT_INITIALIZED}"),
+    good.replace("all{pre=NOT_INITIALIZED", "all{pre=did-not-throw"),
+    good.replace(/ connect\{[^}]*\}/, ""),
+    `ERROR ${good}`,
+  ];
+  if (validate(good, { pre: true }).length !== 0 || bad.some((line) => validate(line, { pre: true }).length === 0)) {
+    throw new Error("run.mjs: validate() accepts a wrong line or rejects the right one");
+  }
+}
+
 // --- the package: which files its exports map gives a browser --------------
 const pkgJson = JSON.parse(fs.readFileSync(path.join(pkgDir, "package.json"), "utf8"));
 
@@ -162,7 +179,7 @@ function prepare(name, src, { main, mainAs, checkIn = ".", pkgAt, vars }) {
 const children = new Set();
 
 /** Runs a command to completion (output to logs/<log>.log); resolves { code, out, ms }. */
-function run(log, cmd, args, { cwd, env, timeout = 240_000 } = {}) {
+function run(log, cmd, args, { cwd, env, timeout = 420_000 } = {}) {
   const t0 = Date.now();
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
