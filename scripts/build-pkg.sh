@@ -48,6 +48,20 @@ node -e '
   p.version = process.argv[1];
   fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
 ' "$version"
+# README.md: the per-entry size table between the sizes:begin/end markers.
+rows=$(for spec in "${entries[@]}"; do
+  IFS='|' read -r dir entry feats <<< "$spec"
+  f="pkg/$dir/intent_signer_${dir}_bg.wasm"
+  printf '| `%s` | `%s` | %s | %s |\n' "$entry" "$dir/$(basename "$f")" "$(wc -c < "$f")" "$(gzip -9 -c "$f" | wc -c)"
+done)
+ROWS="$rows" node -e '
+  const fs = require("fs");
+  const text = fs.readFileSync("README.md", "utf8");
+  const re = /(<!-- sizes:begin[^\n]*-->\n)[\s\S]*?(<!-- sizes:end -->)/;
+  if (!re.test(text)) throw new Error("README.md: no sizes:begin/sizes:end markers");
+  const table = "| entry | .wasm | raw bytes | gzip -9 bytes |\n|---|---|---|---|\n" + process.env.ROWS + "\n";
+  fs.writeFileSync("README.md", text.replace(re, (_, a, b) => a + table + b));
+'
 cp README.md pkg/README.md
 cp LICENSE pkg/LICENSE
 # intents-connect (no wasm): the ESM file as written, a CommonJS copy, and

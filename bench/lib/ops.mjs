@@ -158,7 +158,7 @@ function ed25519Spki(pub) {
 // ------------------------------------------------------------------- the ops
 
 /**
- * @param o our package (pkg/node)
+ * @param o our package (the root entry, pkg/all/index.cjs)
  * @param V peers-vectors.json
  */
 export function buildOps(o, V) {
