@@ -336,6 +336,16 @@ async function main() {
   prepare("plain", "plain", { pkgAt: own, vars });
   prepare("worker", "worker", { pkgAt: own, vars });
   prepare("mv3", "mv3", { pkgAt: "vendor/intent-signer", vars });
+  // Vite dev in a workspace: the package in the monorepo's node_modules/,
+  // above the Vite root (app/).
+  for (const n of vites) {
+    const root = path.join(work, `vite${n}-monorepo`);
+    fs.mkdirSync(root, { recursive: true });
+    fs.writeFileSync(path.join(root, "package.json"), `${JSON.stringify({ private: true, workspaces: ["app"] })}\n`);
+    copyDir(pkgDir, path.join(root, own));
+    prepare(`vite${n}-monorepo/app`, "vite", { main: "browser-main.js", mainAs: "src/main.js", checkIn: "src", vars });
+    if (n < 8) fs.copyFileSync(path.join(here, "apps", "vite-monorepo", "vite.config.js"), path.join(root, "app", "vite.config.js"));
+  }
 
   const bin = (p) => path.join(modules, p);
   const nextEnv = { NEXT_TELEMETRY_DISABLED: "1" };
@@ -443,9 +453,9 @@ async function main() {
     const versions = `vite ${version(`vite${n}`)}`;
     const cwd = path.join(work, `vite${n}`);
     const viteBin = bin(`vite${n}/bin/vite.js`);
-    tasks.push(() => browserCheck(`vite${n}-dev`, versions, async () => {
+    const dev = (app, appDir, label) => () => browserCheck(app, label, async () => {
       const port = await freePort();
-      const s = await startServer(`vite${n}-dev`, node20, [viteBin, "--port", String(port), "--strictPort", "--host", "127.0.0.1"], { cwd, port });
+      const s = await startServer(app, node20, [viteBin, "--port", String(port), "--strictPort", "--host", "127.0.0.1"], { cwd: appDir, port });
       try {
         const r = await loadPage(s.url);
         if (!r.line.startsWith("RESULT")) r.notes.push(`server said: ${tail(s.output(), 10)}`);
@@ -453,7 +463,10 @@ async function main() {
       } finally {
         s.stop();
       }
-    }));
+    });
+    tasks.push(dev(`vite${n}-dev`, cwd, versions));
+    tasks.push(dev(`vite${n}-dev-monorepo`, path.join(work, `vite${n}-monorepo`, "app"),
+      `${versions}, node_modules above the root, ${n < 8 ? "optimizeDeps.exclude" : "no config"}`));
     tasks.push(async () => {
       const app = `vite${n}-build`;
       if (!wanted(app)) return;
