@@ -77,7 +77,7 @@ echo "   tarball: $size bytes (gzip), $count files, unpacked $(node -p 'JSON.par
 sed 's/^/     /' "$tmp/files.txt"
 
 missing=()
-for d in all near evm connect; do
+for d in all near evm; do
   for f in index.js node.js index.cjs index.d.ts index.d.cts state.js "intent_signer_$d.js" "intent_signer_${d}_bg.wasm"; do
     grep -qxF "package/$d/$f" "$tmp/files.txt" || missing+=("$d/$f")
   done
@@ -86,18 +86,18 @@ for f in package.json README.md LICENSE intents-connect.{js,cjs,d.ts,d.cts}; do
   grep -qxF "package/$f" "$tmp/files.txt" || missing+=("$f")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  ok "tarball: package.json, README.md and all/, near/, evm/, connect/ (loaders, .d.ts/.d.cts, glue, one .wasm each) present"
+  ok "tarball: package.json, README.md and all/, near/, evm/ (loaders, .d.ts/.d.cts, glue, one .wasm each) present"
 else
   fail "tarball: missing ${missing[*]}"
 fi
 wasm_count=$(grep -c '\.wasm$' "$tmp/files.txt" || true)
-if [ "$wasm_count" -eq 4 ]; then
-  ok "tarball: exactly 4 .wasm files (one per entry, each shipped once)"
+if [ "$wasm_count" -eq 3 ]; then
+  ok "tarball: exactly 3 .wasm files (root = connect, near, evm; each shipped once)"
 else
-  fail "tarball: $wasm_count .wasm files, want 4"
+  fail "tarball: $wasm_count .wasm files, want 3"
 fi
 
-allowed='^package/(package\.json|README\.md|LICENSE[^/]*|intents-connect\.(js|cjs|d\.ts|d\.cts)|(all|near|evm|connect)/(index\.(js|cjs|d\.ts|d\.cts)|node\.js|state\.js|intent_signer_(all|near|evm|connect)(_bg\.wasm|\.js)))$'
+allowed='^package/(package\.json|README\.md|LICENSE[^/]*|intents-connect\.(js|cjs|d\.ts|d\.cts)|(all|near|evm)/(index\.(js|cjs|d\.ts|d\.cts)|node\.js|state\.js|intent_signer_(all|near|evm)(_bg\.wasm|\.js)))$'
 unexpected=$(grep -Ev "$allowed" "$tmp/files.txt" || true)
 if [ -z "$unexpected" ]; then
   ok "tarball: nothing unexpected (no src/, target/, .gitignore, ...)"

@@ -1,4 +1,5 @@
-// The package's entries (intent-signer, /near, /evm, /connect), loaded by
+// The package's entries (intent-signer, /near, /evm; /connect is the root's
+// files under another name), loaded by
 // package name or by their files in the installed copy: the browser loader
 // (index.js) with initSync/ready, the Node ESM loader (node.js), the CommonJS
 // file (index.cjs), NOT_INITIALIZED before the module is ready, and the same
@@ -25,7 +26,6 @@ const ENTRIES = [
   { specifier: "intent-signer", dir: "all" },
   { specifier: "intent-signer/near", dir: "near" },
   { specifier: "intent-signer/evm", dir: "evm" },
-  { specifier: "intent-signer/connect", dir: "connect" },
 ];
 const wasmPath = (dir) => join(INSTALLED, dir, `intent_signer_${dir}_bg.wasm`);
 const fns = (m) => Object.keys(m).filter((k) => typeof m[k] === "function").sort();
@@ -160,6 +160,15 @@ for (const { specifier, dir } of ENTRIES) {
     }
   });
 }
+
+test("intent-signer/connect is the root entry under its own name: same files, same module instance", async () => {
+  const c = PKG.exports["./connect"];
+  assert.deepEqual(c, PKG.exports["."]);
+  assert.equal(PKG.exports["./connect.wasm"], PKG.exports["./all.wasm"]);
+  const connect = await import("intent-signer/connect");
+  for (const name of fns(root)) assert.equal(connect[name], root[name], name);
+  assert.equal(require("intent-signer/connect"), require("intent-signer"));
+});
 
 test("same function names everywhere: every entry's exports are the root's, with the same arity", async () => {
   for (const { specifier } of ENTRIES.slice(1)) {

@@ -4,7 +4,7 @@
 // knows the flag), so an ESM file would fail here. Prints "cjs ok <hex>".
 "use strict";
 const path = require("node:path");
-const dirs = { "intent-signer": "all", "intent-signer/near": "near", "intent-signer/evm": "evm", "intent-signer/connect": "connect" };
+const dirs = { "intent-signer": "all", "intent-signer/near": "near", "intent-signer/evm": "evm", "intent-signer/connect": "all" };
 for (const [specifier, dir] of Object.entries(dirs)) {
   const resolved = require.resolve(specifier);
   if (!resolved.endsWith(path.join("intent-signer", dir, "index.cjs"))) {

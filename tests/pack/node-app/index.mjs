@@ -16,7 +16,7 @@ const EXPECTED = "aa05af77f274774b8bdc7b61d98bc40da523dc2821fdea555f4d6aa413199b
 // Upstream vector V-NEP413-2 (near-api-js v7.3.0 signNep413Message with callbackUrl; tests/vectors/upstream.json), the README's payload.
 const NEP413 = { message: "Hello NEAR!", nonce: "KNV0cOpvJ50D5vfF9pqWom8wo2sliQ4W+Wa7uZ3Uk6Y=", recipient: "example.near", callbackUrl: "http://localhost:3000" };
 const NEP413_HASH = "ca89aebc4b822cb0618aa785dca563acee228e2631cff9adb7ce44989c5e8874";
-const ENTRIES = { "intent-signer": [root, "all"], "intent-signer/near": [near, "near"], "intent-signer/evm": [evm, "evm"], "intent-signer/connect": [connect, "connect"] };
+const ENTRIES = { "intent-signer": [root, "all"], "intent-signer/near": [near, "near"], "intent-signer/evm": [evm, "evm"], "intent-signer/connect": [connect, "all"] };
 
 let failed = 0;
 async function check(name, fn) {
@@ -72,9 +72,9 @@ await check("node esm: intent-signer/intents-connect", () =>
   typeof intentsConnect({ baseUrl: "http://127.0.0.1:9" }).getExecution === "function" || "no getExecution");
 
 await check("node esm: the .wasm files resolve by name (intent-signer/near.wasm, ...)", () => {
-  for (const dir of ["all", "near", "evm", "connect"]) {
-    const u = import.meta.resolve(`intent-signer/${dir}.wasm`);
-    if (!u.endsWith(`/intent-signer/${dir}/intent_signer_${dir}_bg.wasm`)) return `${dir}.wasm -> ${u}`;
+  for (const [name, dir] of [["all", "all"], ["near", "near"], ["evm", "evm"], ["connect", "all"]]) {
+    const u = import.meta.resolve(`intent-signer/${name}.wasm`);
+    if (!u.endsWith(`/intent-signer/${dir}/intent_signer_${dir}_bg.wasm`)) return `${name}.wasm -> ${u}`;
   }
   return true;
 });
