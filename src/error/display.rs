@@ -129,6 +129,12 @@ impl fmt::Display for Error {
             Self::AmbiguousPayload { reason, .. } => {
                 alloc::format!("the verifier would read this differently: {reason}")
             }
+            Self::UnsupportedPayload { reason, .. } => {
+                alloc::format!("unsupported payload: {reason}")
+            }
+            Self::InvalidTimestamp { reason, .. } => {
+                alloc::format!("invalid timestamp: {reason}")
+            }
         };
         let path = self.path();
         if path.is_empty() {

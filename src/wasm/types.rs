@@ -51,6 +51,7 @@ export type WarningCode =
   | "IGNORED_FIELD"
   | "LEGACY_NONCE"
   | "NAMED_ACCOUNT"
+  | "WEBAUTHN_CHECK_FAILED"
   | "EMPTY_INTENTS"
   | "NONCE_EXPIRED"
   | "ADD_PUBLIC_KEY"
