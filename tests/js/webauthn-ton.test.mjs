@@ -3,19 +3,18 @@
 // of tests/runner/passkey_ton.rs: every expected value comes from the files.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { test } from "node:test";
 
 import { decodeIntent, errorCodes, implicitAccountId, verifyMultiPayload } from "intent-signer";
 
-import { assertCodedError, repoRoot } from "./helpers.mjs";
+import { assertCodedError, vectorFile } from "./helpers.mjs";
 
 const CODES = errorCodes();
-const load = (f) => {
-  const doc = JSON.parse(readFileSync(join(repoRoot, "tests", "vectors", f), "utf8"));
-  assert.equal(typeof doc.source, "string", `${f} cites its source`);
-  return doc.cases;
+const FILES = {
+  webauthn: vectorFile("generated/webauthn.json"),
+  ton: vectorFile("generated/ton_connect.json"),
+  upstream: vectorFile("webauthn-ton-upstream.json"),
+  sdk: vectorFile("generated/intent-hash-sdk.json"),
 };
 function thrown(fn, what) {
   try {
@@ -61,9 +60,9 @@ function multiPayloadCase(c) {
   if (exp.decodeError) assertCodedError(thrown(() => decodeIntent(mp), id), id, CODES, exp.decodeError);
 }
 
-for (const f of ["generated/webauthn.json", "generated/ton_connect.json"]) {
+for (const [f, doc] of [["generated/webauthn.json", FILES.webauthn], ["generated/ton_connect.json", FILES.ton]]) {
   test(`tests/vectors/${f}`, () => {
-    const cases = load(f);
+    const cases = doc.cases;
     assert.ok(cases.length >= 50);
     for (const c of cases) multiPayloadCase(c);
   });
@@ -71,7 +70,7 @@ for (const f of ["generated/webauthn.json", "generated/ton_connect.json"]) {
 
 test("tests/vectors/webauthn-ton-upstream.json (MultiPayload and implicit-account cases)", (t) => {
   let run = 0;
-  for (const c of load("webauthn-ton-upstream.json")) {
+  for (const c of FILES.upstream.cases) {
     if (c.type === "multi_payload") multiPayloadCase(c);
     else if (c.type === "implicit_account") {
       assert.equal(implicitAccountId(c.input.publicKey), c.expected.implicitAccountId, c.id);
@@ -83,7 +82,7 @@ test("tests/vectors/webauthn-ton-upstream.json (MultiPayload and implicit-accoun
 });
 
 test("tests/vectors/generated/intent-hash-sdk.json: the SDK's computeIntentHash, all seven standards", () => {
-  const cases = load("generated/intent-hash-sdk.json");
+  const cases = FILES.sdk.cases;
   const standards = new Set();
   for (const c of cases) {
     const mp = c.input.multiPayload;
