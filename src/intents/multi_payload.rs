@@ -88,11 +88,9 @@ impl Standard {
     /// need their features).
     #[must_use]
     pub fn is_enabled(self) -> bool {
-        match self {
-            Self::WebAuthn => cfg!(feature = "webauthn"),
-            Self::TonConnect => cfg!(feature = "ton"),
-            _ => true,
-        }
+        let missing = (self == Self::WebAuthn && !cfg!(feature = "webauthn"))
+            || (self == Self::TonConnect && !cfg!(feature = "ton"));
+        !missing
     }
 
     /// Reads a `"standard"` tag (exact, lowercase).
