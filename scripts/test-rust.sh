@@ -8,12 +8,12 @@ cargo fmt --all --check
 echo "== cargo clippy"
 cargo clippy --all-targets -- -D warnings
 echo "== each wing alone (cargo clippy --no-default-features --features <wing>)"
-for wing in "" secp256k1 ed25519 intents evm connect; do
+for wing in "" secp256k1 ed25519 intents evm connect webauthn ton intents,webauthn intents,ton; do
   echo "-- ${wing:-no features}"
   cargo clippy --lib --no-default-features ${wing:+--features "$wing"} -- -D warnings
 done
 echo "== each wing's binding alone (wasm32)"
-for wings in intents,ed25519 evm connect ed25519 secp256k1; do
+for wings in intents,ed25519 evm connect ed25519 secp256k1 intents,webauthn,ton; do
   echo "-- wasm,$wings"
   cargo check --lib --target wasm32-unknown-unknown --no-default-features --features "wasm,$wings"
 done

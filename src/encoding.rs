@@ -15,6 +15,7 @@
 //! |---|---|---|
 //! | `ed25519` | 32 bytes | 64 bytes (R ‖ S) |
 //! | `secp256k1` | 64 bytes (x ‖ y, no `0x04` tag) | 65 bytes (r ‖ s ‖ v) |
+//! | `p256` | 64 bytes (x ‖ y, no `0x04` tag) | 64 bytes (r ‖ s, not DER) |
 //!
 //! As in the verifier, a string without any `:` is taken as base58 data of the
 //! expected curve; a prefix naming another curve is rejected
@@ -149,15 +150,18 @@ pub enum Curve {
     Ed25519,
     /// secp256k1 ECDSA.
     Secp256k1,
+    /// P-256 (secp256r1) ECDSA, the passkey curve of `webauthn` payloads.
+    P256,
 }
 
 impl Curve {
-    /// The lowercase prefix used in strings (`"ed25519"`, `"secp256k1"`).
+    /// The lowercase prefix used in strings (`"ed25519"`, `"secp256k1"`, `"p256"`).
     #[must_use]
     pub fn prefix(self) -> &'static str {
         match self {
             Self::Ed25519 => "ed25519",
             Self::Secp256k1 => "secp256k1",
+            Self::P256 => "p256",
         }
     }
 
@@ -166,6 +170,8 @@ impl Curve {
             Ok(Self::Ed25519)
         } else if prefix.eq_ignore_ascii_case("secp256k1") {
             Ok(Self::Secp256k1)
+        } else if prefix.eq_ignore_ascii_case("p256") {
+            Ok(Self::P256)
         } else {
             Err(Error::UnsupportedCurve {
                 path: String::new(),
@@ -245,10 +251,13 @@ pub enum PublicKey {
     Ed25519([u8; 32]),
     /// A 64-byte uncompressed secp256k1 point x ‖ y, without the `0x04` tag.
     Secp256k1([u8; 64]),
+    /// A 64-byte uncompressed P-256 point x ‖ y, without the `0x04` tag (passkeys).
+    P256([u8; 64]),
 }
 
 impl PublicKey {
-    /// Parses `"ed25519:<base58 32>"` or `"secp256k1:<base58 64>"` (no prefix: ed25519).
+    /// Parses `"ed25519:<base58 32>"`, `"secp256k1:<base58 64>"` or
+    /// `"p256:<base58 64>"` (no prefix: ed25519).
     ///
     /// # Errors
     /// [`Error::UnsupportedCurve`], [`Error::InvalidBase58`], [`Error::InvalidLength`].
@@ -257,6 +266,7 @@ impl PublicKey {
         Ok(match curve {
             Curve::Ed25519 => Self::Ed25519(base58_array(data)?),
             Curve::Secp256k1 => Self::Secp256k1(base58_array(data)?),
+            Curve::P256 => Self::P256(base58_array(data)?),
         })
     }
 
@@ -266,6 +276,7 @@ impl PublicKey {
         match self {
             Self::Ed25519(_) => Curve::Ed25519,
             Self::Secp256k1(_) => Curve::Secp256k1,
+            Self::P256(_) => Curve::P256,
         }
     }
 
@@ -274,12 +285,15 @@ impl PublicKey {
     pub fn as_bytes(&self) -> &[u8] {
         match self {
             Self::Ed25519(b) => b,
-            Self::Secp256k1(b) => b,
+            Self::Secp256k1(b) | Self::P256(b) => b,
         }
     }
 
     /// The implicit NEAR account id of this key: lowercase hex of an Ed25519
-    /// key; `0x` + the lowercase Ethereum address of a secp256k1 key.
+    /// key; `0x` + the lowercase Ethereum address of a secp256k1 key; for a
+    /// P-256 key `0x` + hex(keccak256("p256" ‖ x ‖ y)[12..]) (the verifier's
+    /// `to_implicit_account_id`, which prefixes the key so that the curves
+    /// cannot collide).
     ///
     /// ```
     /// use intent_signer::encoding::PublicKey;
@@ -287,12 +301,15 @@ impl PublicKey {
     /// let k = PublicKey::parse("ed25519:5TagutioHgKLh7KZ1VEFBYfgRkPtqnKm9LoMnJMJugxm").unwrap();
     /// assert_eq!(k.implicit_account_id(),
     ///     "423df0a6640e9467769c55a573f15b9ee999dc8970048959c72890abf5cc3a8e");
+    /// let p = PublicKey::parse("p256:3aMVMxsoAnHUbweXMtdKaN1uJaNwsfKv7wnc97SDGjXhyK62VyJwhPUPLZefKVthcoUcuWK6cqkSU4M542ipNxS3").unwrap();
+    /// assert_eq!(p.implicit_account_id(), "0x7edf07ede58238026db3f90fc8032633b69b8de5");
     /// ```
     #[must_use]
     pub fn implicit_account_id(&self) -> String {
         match self {
             Self::Ed25519(b) => hex_encode(b),
             Self::Secp256k1(b) => hex_encode_prefixed(&crate::crypto::eth::address(b)),
+            Self::P256(b) => hex_encode_prefixed(&crate::crypto::eth::p256_implicit_address(b)),
         }
     }
 }
@@ -340,8 +357,13 @@ mod tests {
             PublicKey::Ed25519(a).to_string(),
             "ed25519:GGmuj19BsuQ4fwgk3rMsWyDuxEPcTttWjtdqFPfLtPX5"
         );
+        // p256 keys are read since the `webauthn` standard (base58 of 64 bytes).
         assert_eq!(
             PublicKey::parse("p256:abc").unwrap_err().code(),
+            "INVALID_LENGTH"
+        );
+        assert_eq!(
+            PublicKey::parse("p384:abc").unwrap_err().code(),
             "UNSUPPORTED_CURVE"
         );
     }

@@ -95,3 +95,27 @@ fn review_intents_hostile_and_honest() {
 fn review_evm_hostile_and_honest() {
     assert!(runner::run_review_evm() >= 40);
 }
+
+#[wasm_bindgen_test]
+#[cfg(all(feature = "webauthn", feature = "ton"))]
+fn webauthn_ton_upstream() {
+    assert!(runner::passkey_ton::run_upstream() >= 8);
+}
+
+#[wasm_bindgen_test]
+#[cfg(all(feature = "webauthn", feature = "ton"))]
+fn webauthn_generated_node_crypto() {
+    assert!(runner::passkey_ton::run_generated_webauthn() >= 50);
+}
+
+#[wasm_bindgen_test]
+#[cfg(all(feature = "webauthn", feature = "ton"))]
+fn ton_connect_generated_ton_crypto() {
+    assert!(runner::passkey_ton::run_generated_ton() >= 60);
+}
+
+#[wasm_bindgen_test]
+#[cfg(all(feature = "webauthn", feature = "ton"))]
+fn intent_hash_sdk_all_standards() {
+    assert!(runner::passkey_ton::run_sdk() >= 90);
+}

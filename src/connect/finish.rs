@@ -217,6 +217,8 @@ fn mistakes(input: &FinishInput) -> Vec<(&'static str, Vec<u8>)> {
                 ));
             }
         }
+        // No flow wallet signs with these yet (passkeys and TON wallets).
+        Standard::WebAuthn | Standard::TonConnect => {}
     }
     all.push((
         "the wallet signed the UTF-8 text of payload_bytes_base64 instead of the payload",

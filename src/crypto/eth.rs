@@ -23,6 +23,20 @@ pub fn address(public_key: &[u8; 64]) -> [u8; 20] {
     alloy_primitives::Address::from_raw_public_key(public_key).into_array()
 }
 
+/// The 20 bytes of a P-256 key's implicit account:
+/// keccak256("p256" ‖ x ‖ y)[12..] (near/intents `core/src/public_key.rs`).
+#[must_use]
+pub fn p256_implicit_address(public_key: &[u8; 64]) -> [u8; 20] {
+    let mut pre = [0u8; 68];
+    let (tag, key) = pre.split_at_mut(4);
+    tag.copy_from_slice(b"p256");
+    key.copy_from_slice(public_key);
+    let hash = alloy_primitives::keccak256(pre);
+    let mut out = [0u8; 20];
+    out.copy_from_slice(hash.get(12..).unwrap_or(&[0u8; 20]));
+    out
+}
+
 /// The EIP-55 mixed-case form of an address.
 #[must_use]
 pub fn checksum_address(address: &[u8; 20]) -> String {

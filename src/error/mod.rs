@@ -168,12 +168,14 @@ errors! {
         /// The byte that was found.
         v: u8,
     } => ("recovery byte v must be 0, 1, 27 or 28, got {v}"),
-    /// A secp256k1 signature whose `s` is above n/2 (malleable); the verifier rejects it.
+    /// An ECDSA (secp256k1 or P-256) signature whose `s` is above n/2
+    /// (malleable); the verifier rejects it.
     HighS = "HIGH_S" {
         /// Where in the input.
         path: String,
     } => ("signature s is above n/2 (malleable); the verifier rejects it"),
-    /// A secp256k1 signature with `r` or `s` equal to zero or not below the group order.
+    /// An ECDSA (secp256k1 or P-256) signature with `r` or `s` equal to zero or
+    /// not below the group order, or a DER signature that is not strict DER.
     InvalidSignature = "INVALID_SIGNATURE" {
         /// Where in the input.
         path: String,
@@ -276,7 +278,8 @@ errors! {
         /// The number given.
         actual: usize,
     } => ("expected {expected} entries, got {actual}"),
-    /// Not an address (`0x` followed by 40 hex digits).
+    /// Not an address: an EVM address is `0x` followed by 40 hex digits; a TON
+    /// address is `<workchain>:<64 hex>` or the 48-character user-friendly form.
     InvalidAddress = "INVALID_ADDRESS" {
         /// Where in the input.
         path: String,
@@ -428,6 +431,23 @@ errors! {
         /// What the contract would do with it.
         reason: String,
     } => ("the verifier would read this differently: {reason}"),
+    /// A payload form the verifier does not take here: a TON Connect `cell`
+    /// payload (not compiled into the deployed verifier) or another unknown
+    /// `type`, or a `binary` one where an intent is read (only `text` carries one).
+    UnsupportedPayload = "UNSUPPORTED_PAYLOAD" {
+        /// Where in the input.
+        path: String,
+        /// What is not supported.
+        reason: String,
+    } => ("unsupported payload: {reason}"),
+    /// A TON Connect `timestamp` the verifier would not read or hash (not RFC
+    /// 3339, decimal seconds or an integer; out of range; before 1970).
+    InvalidTimestamp = "INVALID_TIMESTAMP" {
+        /// Where in the input.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    } => ("invalid timestamp: {reason}"),
 }
 
 impl Error {

@@ -163,6 +163,14 @@ fn one_of_each() -> alloc::vec::Vec<Error> {
             path: p(),
             reason: p()
         },
+        Error::UnsupportedPayload {
+            path: p(),
+            reason: p()
+        },
+        Error::InvalidTimestamp {
+            path: p(),
+            reason: p()
+        },
     ]
 }
 

@@ -208,6 +208,7 @@ pub const WARNING_CODES: &[&str] = &[
     "NAMED_ACCOUNT",
     "EMPTY_INTENTS",
     "NONCE_EXPIRED",
+    "WEBAUTHN_CHECK_FAILED",
 ];
 
 /// The decoded intent message.

@@ -13,3 +13,7 @@ pub mod message;
 pub mod multi_payload;
 pub mod parse;
 pub mod review;
+#[cfg(feature = "ton")]
+pub mod ton_connect;
+#[cfg(feature = "webauthn")]
+pub mod webauthn;

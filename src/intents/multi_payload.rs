@@ -8,6 +8,11 @@
 //! | `tip191` | `payload`, `signature` | keccak256(TIP-191 preimage) | that hash |
 //! | `raw_ed25519` | `payload`, `public_key`, `signature` | sha256(payload) | the payload bytes |
 //! | `sep53` | `payload`, `public_key`, `signature` | sha256(SEP-53 preimage) | that hash |
+//! | `webauthn` | `payload`, `public_key`, `signature`, `client_data_json`, `authenticator_data` | sha256(payload) (= the challenge) | authenticator data ‖ sha256(client data) |
+//! | `ton_connect` | `address`, `domain`, `timestamp`, `payload{type,text}`, `public_key`, `signature` | sha256(TON Connect preimage) | that hash |
+//!
+//! `webauthn` needs the `webauthn` feature and `ton_connect` the `ton` feature;
+//! without them the tags are [`Error::UnknownStandard`].
 //!
 //! Parsing follows the verifier: unknown keys are ignored, key and signature
 //! strings have exact lengths, curve prefixes are case-insensitive. Inside a
@@ -46,16 +51,23 @@ pub enum Standard {
     RawEd25519,
     /// SEP-53 (Stellar wallets).
     Sep53,
+    /// `WebAuthn` (passkeys; feature `webauthn`).
+    #[serde(rename = "webauthn")]
+    WebAuthn,
+    /// TON Connect `signData` (TON wallets; feature `ton`).
+    TonConnect,
 }
 
 impl Standard {
     /// Every standard, in the order above.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 7] = [
         Self::Nep413,
         Self::Erc191,
         Self::Tip191,
         Self::RawEd25519,
         Self::Sep53,
+        Self::WebAuthn,
+        Self::TonConnect,
     ];
 
     /// The `"standard"` tag.
@@ -67,18 +79,29 @@ impl Standard {
             Self::Tip191 => "tip191",
             Self::RawEd25519 => "raw_ed25519",
             Self::Sep53 => "sep53",
+            Self::WebAuthn => "webauthn",
+            Self::TonConnect => "ton_connect",
         }
+    }
+
+    /// Whether this build handles the standard (`webauthn` and `ton_connect`
+    /// need their features).
+    #[must_use]
+    pub fn is_enabled(self) -> bool {
+        let missing = (self == Self::WebAuthn && !cfg!(feature = "webauthn"))
+            || (self == Self::TonConnect && !cfg!(feature = "ton"));
+        !missing
     }
 
     /// Reads a `"standard"` tag (exact, lowercase).
     ///
     /// # Errors
-    /// [`Error::UnknownStandard`], also for the verifier's `webauthn` and
-    /// `ton_connect`, which this crate does not handle.
+    /// [`Error::UnknownStandard`], also for `webauthn` / `ton_connect` in a
+    /// build without their features.
     pub fn parse(tag: &str) -> Result<Self> {
         Self::ALL
             .into_iter()
-            .find(|s| s.as_str() == tag)
+            .find(|s| s.as_str() == tag && s.is_enabled())
             .ok_or_else(|| Error::UnknownStandard {
                 path: String::new(),
                 found: tag.into(),
@@ -136,6 +159,12 @@ pub enum MultiPayload {
         /// Ed25519 signature over the SEP-53 hash.
         signature: [u8; 64],
     },
+    /// `"webauthn"` (passkeys).
+    #[cfg(feature = "webauthn")]
+    WebAuthn(super::webauthn::SignedWebAuthn),
+    /// `"ton_connect"` (TON wallets).
+    #[cfg(feature = "ton")]
+    TonConnect(super::ton_connect::SignedTonConnect),
 }
 
 /// The result of [`MultiPayload::verify`].
@@ -203,6 +232,20 @@ impl MultiPayload {
                 public_key: curve_field(&obj, "public_key", Curve::Ed25519)?,
                 signature: curve_field(&obj, "signature", Curve::Ed25519)?,
             },
+            #[cfg(feature = "webauthn")]
+            Standard::WebAuthn => Self::WebAuthn(super::webauthn::SignedWebAuthn::from_obj(&obj)?),
+            #[cfg(feature = "ton")]
+            Standard::TonConnect => {
+                Self::TonConnect(super::ton_connect::SignedTonConnect::from_obj(&obj)?)
+            }
+            // `Standard::parse` returns these only with their features.
+            #[allow(unreachable_patterns)]
+            Standard::WebAuthn | Standard::TonConnect => {
+                return Err(Error::UnknownStandard {
+                    path: String::from("standard"),
+                    found: standard.as_str().into(),
+                })
+            }
         })
     }
 
@@ -215,13 +258,17 @@ impl MultiPayload {
             Self::Tip191 { .. } => Standard::Tip191,
             Self::RawEd25519 { .. } => Standard::RawEd25519,
             Self::Sep53 { .. } => Standard::Sep53,
+            #[cfg(feature = "webauthn")]
+            Self::WebAuthn(_) => Standard::WebAuthn,
+            #[cfg(feature = "ton")]
+            Self::TonConnect(_) => Standard::TonConnect,
         }
     }
 
     /// The intent hash, as `MultiPayload::hash()` in the verifier.
     ///
     /// # Errors
-    /// Only for a NEP-413 string over 4 GiB.
+    /// Only for a NEP-413 string, a TON Connect domain or payload over 4 GiB.
     pub fn intent_hash(&self) -> Result<[u8; 32]> {
         Ok(match self {
             Self::Nep413 { payload, .. } => nep413::hash(payload)?,
@@ -229,13 +276,20 @@ impl MultiPayload {
             Self::Tip191 { payload, .. } => tip191::hash(payload.as_bytes()),
             Self::RawEd25519 { payload, .. } => raw_ed25519::intent_hash(payload.as_bytes()),
             Self::Sep53 { payload, .. } => sep53::hash(payload.as_bytes()),
+            #[cfg(feature = "webauthn")]
+            Self::WebAuthn(p) => p.intent_hash(),
+            #[cfg(feature = "ton")]
+            Self::TonConnect(p) => p.intent_hash()?,
         })
     }
 
     /// Decodes the intent message inside.
     ///
     /// # Errors
-    /// As [`intent::decode`], with paths under `payload`.
+    /// As [`intent::decode`], with paths under `payload` (`payload.text` for
+    /// `ton_connect`). For `ton_connect` also [`Error::UnsupportedPayload`]
+    /// (a binary payload) and [`Error::InvalidDeadline`] when the deadline is
+    /// before the `timestamp`, both refused by the verifier.
     pub fn decode_intent(&self) -> Result<Decoded> {
         match self {
             Self::Nep413 { payload, .. } => {
@@ -245,6 +299,21 @@ impl MultiPayload {
             | Self::Tip191 { payload, .. }
             | Self::RawEd25519 { payload, .. }
             | Self::Sep53 { payload, .. } => intent::decode(payload).map_err(|e| e.at("payload")),
+            #[cfg(feature = "webauthn")]
+            Self::WebAuthn(p) => intent::decode(&p.payload).map_err(|e| e.at("payload")),
+            #[cfg(feature = "ton")]
+            Self::TonConnect(p) => {
+                let decoded = intent::decode(p.text()?).map_err(|e| e.at("payload.text"))?;
+                if decoded.message.deadline.unix_nanos < p.timestamp.unix_nanos {
+                    return Err(Error::InvalidDeadline {
+                        path: String::from("payload.text.deadline"),
+                        reason: String::from(
+                            "the deadline is before the TON Connect timestamp (the verifier refuses it)",
+                        ),
+                    });
+                }
+                Ok(decoded)
+            }
         }
     }
 
@@ -257,6 +326,10 @@ impl MultiPayload {
             | Self::Tip191 { payload, .. }
             | Self::RawEd25519 { payload, .. }
             | Self::Sep53 { payload, .. } => (payload.as_str(), "payload"),
+            #[cfg(feature = "webauthn")]
+            Self::WebAuthn(p) => (p.payload.as_str(), "payload"),
+            #[cfg(feature = "ton")]
+            Self::TonConnect(p) => (p.text()?, "payload.text"),
         };
         let value = json::parse(text, path)?;
         let obj = Obj::new(&value, path)?;
@@ -282,9 +355,12 @@ impl MultiPayload {
         not(all(feature = "ed25519", feature = "secp256k1")),
         allow(unreachable_code, unused_variables)
     )]
+    #[allow(clippy::too_many_lines)]
     pub fn verify(&self) -> Result<Verification> {
         let signer_id = self.signer_id()?;
         let intent_hash = self.intent_hash()?;
+        #[allow(unused_mut)]
+        let mut mismatch: Option<&'static str> = None;
         let (ok, public_key) = match self {
             #[cfg(feature = "ed25519")]
             Self::Nep413 {
@@ -342,8 +418,38 @@ impl MultiPayload {
                     found: String::from("secp256k1 (built without the `secp256k1` feature)"),
                 })
             }
+            #[cfg(feature = "webauthn")]
+            Self::WebAuthn(p) => {
+                use crate::standards::webauthn::Outcome;
+                let ok = match p.verify()? {
+                    Outcome::Valid => true,
+                    Outcome::BadSignature => false,
+                    Outcome::Mismatch(m) => {
+                        mismatch = Some(m.reason());
+                        false
+                    }
+                };
+                (ok, Some(p.public_key))
+            }
+            #[cfg(feature = "ton")]
+            Self::TonConnect(p) => (
+                crate::standards::ton_connect::verify(
+                    &p.sign_data()?,
+                    &p.public_key,
+                    &p.signature,
+                )?,
+                Some(PublicKey::Ed25519(p.public_key)),
+            ),
         };
         let mut warnings = Vec::new();
+        if let Some(reason) = mismatch {
+            warnings.push(crate::review::Warning::new(
+                "WEBAUTHN_CHECK_FAILED",
+                crate::review::Severity::Danger,
+                String::from("client_data_json"),
+                alloc::format!("the passkey assertion fails the verifier's check: {reason}"),
+            ));
+        }
         let signer_ok = match &public_key {
             Some(key) => intent::check_signer(&signer_id, key).is_ok(),
             None => false,
@@ -378,11 +484,16 @@ impl MultiPayload {
             Self::Nep413 { signature, .. }
             | Self::RawEd25519 { signature, .. }
             | Self::Sep53 { signature, .. } => format_curve_bytes(Curve::Ed25519, signature),
+            #[cfg(feature = "webauthn")]
+            Self::WebAuthn(p) => p.signature.to_text(),
+            #[cfg(feature = "ton")]
+            Self::TonConnect(p) => format_curve_bytes(Curve::Ed25519, &p.signature),
         }
     }
 
     /// The Ed25519 key the payload carries; `None` for the standards that
-    /// recover the key (`erc191`, `tip191`).
+    /// recover the key (`erc191`, `tip191`) and for a `webauthn` key of
+    /// another curve.
     #[must_use]
     pub fn public_key(&self) -> Option<[u8; 32]> {
         match self {
@@ -390,11 +501,19 @@ impl MultiPayload {
             Self::Nep413 { public_key, .. }
             | Self::RawEd25519 { public_key, .. }
             | Self::Sep53 { public_key, .. } => Some(*public_key),
+            #[cfg(feature = "webauthn")]
+            Self::WebAuthn(p) => match p.public_key {
+                PublicKey::Ed25519(k) => Some(k),
+                _ => None,
+            },
+            #[cfg(feature = "ton")]
+            Self::TonConnect(p) => Some(p.public_key),
         }
     }
 
-    /// `public_key` as the verifier writes it (`ed25519:<base58>`); `None`
-    /// for the standards that recover the key (`erc191`, `tip191`).
+    /// `public_key` as the verifier writes it (`ed25519:<base58>`,
+    /// `p256:<base58>`); `None` for the standards that recover the key
+    /// (`erc191`, `tip191`).
     #[must_use]
     pub fn public_key_text(&self) -> Option<String> {
         match self {
@@ -404,11 +523,19 @@ impl MultiPayload {
             | Self::Sep53 { public_key, .. } => {
                 Some(format_curve_bytes(Curve::Ed25519, public_key))
             }
+            #[cfg(feature = "webauthn")]
+            Self::WebAuthn(p) => Some(p.public_key.to_string()),
+            #[cfg(feature = "ton")]
+            Self::TonConnect(p) => Some(p.public_key_text()),
         }
     }
 
     /// The JSON text, fields in the order `standard`, `payload`, `public_key`,
-    /// `signature`; payload strings unchanged; lowercase curve prefixes.
+    /// `signature` (then `client_data_json`, `authenticator_data` for
+    /// `webauthn`; `ton_connect`: `standard`, `address`, `domain`,
+    /// `timestamp`, `payload`, `public_key`, `signature`, with the address and
+    /// timestamp as given); payload strings unchanged; lowercase curve prefixes;
+    /// authenticator data as unpadded base64url.
     #[must_use]
     pub fn to_json(&self) -> String {
         self.to_json_with(&self.signature_text(), self.public_key_text())
@@ -459,6 +586,50 @@ impl MultiPayload {
                 serde_json::to_string(&Envelope {
                     standard,
                     payload,
+                    public_key,
+                    signature,
+                })
+            }
+            #[cfg(feature = "webauthn")]
+            Self::WebAuthn(p) => {
+                #[derive(Serialize)]
+                struct WebAuthnJson<'a> {
+                    standard: &'static str,
+                    payload: &'a str,
+                    public_key: Option<String>,
+                    signature: &'a str,
+                    client_data_json: &'a str,
+                    authenticator_data: String,
+                }
+                serde_json::to_string(&WebAuthnJson {
+                    standard,
+                    payload: &p.payload,
+                    public_key,
+                    signature,
+                    client_data_json: &p.assertion.client_data_json,
+                    authenticator_data: crate::standards::webauthn::encode_base64url(
+                        &p.assertion.authenticator_data,
+                    ),
+                })
+            }
+            #[cfg(feature = "ton")]
+            Self::TonConnect(p) => {
+                #[derive(Serialize)]
+                struct TonJson<'a> {
+                    standard: &'static str,
+                    address: &'a str,
+                    domain: &'a str,
+                    timestamp: &'a Value,
+                    payload: Value,
+                    public_key: Option<String>,
+                    signature: &'a str,
+                }
+                serde_json::to_string(&TonJson {
+                    standard,
+                    address: &p.address_text,
+                    domain: &p.domain,
+                    timestamp: &p.timestamp_json,
+                    payload: p.payload_json(),
                     public_key,
                     signature,
                 })

@@ -12,6 +12,8 @@
 //! | [`sep53`] | Ed25519 | `ed25519` |
 //! | [`erc191`] | secp256k1 | `secp256k1` |
 //! | [`tip191`] | secp256k1 | `secp256k1` |
+//! | [`webauthn`] | P-256 or Ed25519 | `webauthn` (whole module) |
+//! | [`ton_connect`] | Ed25519 | `ton` (whole module) |
 //!
 //! Imports only the crypto wing and the shared text encodings.
 
@@ -20,3 +22,7 @@ pub mod nep413;
 pub mod raw_ed25519;
 pub mod sep53;
 pub mod tip191;
+#[cfg(feature = "ton")]
+pub mod ton_connect;
+#[cfg(feature = "webauthn")]
+pub mod webauthn;

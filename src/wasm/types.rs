@@ -58,6 +58,7 @@ export type WarningCode =
   | "IGNORED_FIELD"
   | "LEGACY_NONCE"
   | "NAMED_ACCOUNT"
+  | "WEBAUTHN_CHECK_FAILED"
   | "EMPTY_INTENTS"
   | "NONCE_EXPIRED"
   | "ADD_PUBLIC_KEY"
@@ -76,7 +77,7 @@ export type WarningCode =
 export type IntentWarning = ReviewWarning<WarningCode>;
 
 /** The signing standards this package handles. */
-export type Standard = "nep413" | "erc191" | "tip191" | "raw_ed25519" | "sep53";
+export type Standard = "nep413" | "erc191" | "tip191" | "raw_ed25519" | "sep53" | "webauthn" | "ton_connect";
 
 /** A NEP-413 payload in the JSON form the verifier and NEAR wallets take. */
 export interface Nep413Payload {
@@ -91,7 +92,34 @@ export interface Nep413Payload {
 export type MultiPayload =
   | { standard: "nep413"; payload: Nep413Payload; public_key: string; signature: string }
   | { standard: "erc191" | "tip191"; payload: string; signature: string }
-  | { standard: "raw_ed25519" | "sep53"; payload: string; public_key: string; signature: string };
+  | { standard: "raw_ed25519" | "sep53"; payload: string; public_key: string; signature: string }
+  | WebAuthnMultiPayload
+  | TonConnectMultiPayload;
+
+/** A passkey assertion (`webauthn`): `public_key`/`signature` `"p256:…"` (raw r‖s, not DER) or `"ed25519:…"`. */
+export type WebAuthnMultiPayload = {
+  standard: "webauthn";
+  /** The signed text; its sha256 is the WebAuthn challenge. */
+  payload: string;
+  public_key: string;
+  signature: string;
+} & (
+  | { client_data_json: string; authenticator_data: string }
+  | { clientDataJSON: string; authenticatorData: string }
+);
+
+/** A TON Connect `signData` result (`ton_connect`). */
+export interface TonConnectMultiPayload {
+  standard: "ton_connect";
+  /** Raw `<workchain>:<64 hex>` or user-friendly. */
+  address: string;
+  domain: string;
+  /** Seconds, a decimal-seconds string or RFC 3339. */
+  timestamp: number | string;
+  payload: { type: "text"; text: string } | { type: "binary"; bytes: string };
+  public_key: string;
+  signature: string;
+}
 
 /** The result of `verifyMultiPayload`. */
 export interface MultiPayloadVerification {

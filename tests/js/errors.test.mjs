@@ -61,6 +61,7 @@ const NEP_PAYLOAD = NEP.payload;
 const MESSAGE = RAW.payload; // a DefusePayload JSON text, deadline 2035-11-03T14:49:44.589Z
 const withMessage = (patch) => JSON.stringify({ ...JSON.parse(MESSAGE), ...patch });
 const negative = Object.fromEntries(vectorFile("negative.json").cases.map((c) => [c.id, c]));
+const ton = Object.fromEntries(vectorFile("generated/ton_connect.json").cases.map((c) => [c.id, c]));
 const abiNegative = Object.fromEntries(vectorFile("abi-negative.json").cases.map((c) => [c.id, c]));
 /** An abi-negative.json case as a call. */
 function abiCase(id) {
@@ -132,12 +133,14 @@ const TRIGGERS = [
   ["MISSING_FIELD", () => verifyMultiPayload({ payload: RAW.payload, public_key: RAW.public_key, signature: RAW.signature }), TypeError, "standard"],
   ["UNKNOWN_FIELD", () => decodeIntentMessage(MESSAGE, { bogus: 1 }), TypeError, "options.bogus"],
   ["UNKNOWN_FIELD", () => nep413Hash({ ...NEP_PAYLOAD, bogus: 1 }), TypeError, "payload.bogus"],
-  ["UNKNOWN_STANDARD", () => verifyMultiPayload({ ...RAW, standard: "webauthn" }), Error, "standard"],
+  ["UNKNOWN_STANDARD", () => verifyMultiPayload({ ...RAW, standard: "passkey" }), Error, "standard"],
   ["INVALID_RECOVERY_ID", () => erc191Recover(ERC.input.message, hex(negative["erc191-v-2"].input.signature)), RangeError, "signature"],
   ["HIGH_S", () => erc191Recover(ERC.input.message, hex(negative["erc191-high-s"].input.signature)), Error, "signature"],
   ["INVALID_SIGNATURE", () => tip191Recover("x", new Uint8Array(65)), Error, "signature"],
   ["UNRECOVERABLE_SIGNATURE", () => erc191Recover("x", unrecoverableSignature()), Error, "signature"],
   ["INVALID_SECRET_KEY", () => erc191Sign("x", new Uint8Array(32)), RangeError, "secretKey"],
+  ["UNSUPPORTED_PAYLOAD", () => verifyMultiPayload(ton["ton-cell"].input.multiPayload), Error, "payload.type"],
+  ["INVALID_TIMESTAMP", () => verifyMultiPayload(ton["ton-negative-timestamp"].input.multiPayload), Error, "timestamp"],
   ["WRONG_VERIFYING_CONTRACT", () => decodeIntentMessage(withMessage({ verifying_contract: "staging-intents.near" }), { verifyingContract: "intents.near" }), Error, "verifying_contract"],
   ["DEADLINE_EXPIRED", () => decodeIntentMessage(MESSAGE, { now: Date.parse("2036-01-01T00:00:00Z") }), Error, "deadline"],
   ["INVALID_DEADLINE", () => decodeIntentMessage(withMessage({ deadline: "2035-11-03T14:49:44" })), Error, "deadline"],

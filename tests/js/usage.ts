@@ -284,6 +284,13 @@ const nep413Signed: MultiPayload = {
 };
 const erc191Signed: MultiPayload = { standard: "erc191", payload: "{}", signature: "secp256k1:C7BJg2rrPFWG17ZRQ4jFssKvDxwym3Erin5xoW3FncAUKtcHudESrRtfpBXjtS9eCRp4dE6TrQfpVJJKQK2LSbxZ5" };
 
+/** The two shapes of the passkey and TON standards (types only). */
+export const passkeyAndTon: MultiPayload[] = [
+  { standard: "webauthn", payload: "{}", public_key: "p256:x", signature: "p256:x", client_data_json: "{}", authenticator_data: "" },
+  { standard: "webauthn", payload: "{}", public_key: "ed25519:x", signature: "ed25519:x", clientDataJSON: "{}", authenticatorData: "" },
+  { standard: "ton_connect", address: "0:00", domain: "a", timestamp: "2025-01-01T00:00:00Z", payload: { type: "text", text: "{}" }, public_key: "ed25519:x", signature: "ed25519:x" },
+];
+
 export function verify(): string[] {
   const out: string[] = [];
   for (const mp of [rawEd25519, nep413Signed, erc191Signed]) {
@@ -497,8 +504,12 @@ export function misuse(bytes: Uint8Array, v: MultiPayloadVerification, d: Decode
   nep413Hash({ message: "m" });
   // @ts-expect-error callback_url is the borsh name; the JS field is callbackUrl
   nep413Preimage({ message: "m", nonce: "", recipient: "r", callback_url: "x" });
-  // @ts-expect-error not a standard
+  // @ts-expect-error webauthn needs public_key, client_data_json and authenticator_data
   verifyMultiPayload({ standard: "webauthn", payload: "{}", signature: "" });
+  // @ts-expect-error not a standard
+  verifyMultiPayload({ standard: "passkey", payload: "{}", signature: "" });
+  // @ts-expect-error a TON Connect payload is an object with a type
+  verifyMultiPayload({ standard: "ton_connect", address: "", domain: "", timestamp: 1, payload: "x", public_key: "", signature: "" });
   // @ts-expect-error erc191 payloads are strings, not NEP-413 objects
   verifyMultiPayload({ standard: "erc191", payload: { message: "m", nonce: "", recipient: "r" }, signature: "" });
   // @ts-expect-error nep413 needs a public key

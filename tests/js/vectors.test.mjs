@@ -662,6 +662,10 @@ test("every vector file of tests/vectors/ is run here", () => {
     "review-evm.json": "review-evm.test.mjs",
     "review-intents.json": "review-intents.test.mjs",
     "verifier-parse.json": "review-intents.test.mjs",
+    "generated/webauthn.json": "webauthn-ton.test.mjs",
+    "generated/ton_connect.json": "webauthn-ton.test.mjs",
+    "generated/intent-hash-sdk.json": "webauthn-ton.test.mjs",
+    "webauthn-ton-upstream.json": "webauthn-ton.test.mjs",
   };
   for (const [f, testFile] of Object.entries(elsewhere)) {
     const source = readFileSync(join(repoRoot, "tests/js", testFile), "utf8");

@@ -17,6 +17,8 @@ use intent_signer::{
 };
 use serde_json::Value;
 
+#[cfg(all(feature = "webauthn", feature = "ton"))]
+pub mod passkey_ton;
 pub mod review;
 
 pub const UPSTREAM: &str = include_str!("../vectors/upstream.json");
