@@ -1,5 +1,5 @@
 # Entry points people type. Each target installs what it needs.
-.PHONY: demo test test-rust test-wasm test-js test-pack test-demo pkg vectors bench soak fuzz
+.PHONY: demo test test-rust test-wasm test-js test-pack test-consumers test-demo pkg vectors bench soak fuzz
 
 ## Serve the demo page with the embedded mock API (PORT=8080; ARGS="--api <url>" for a real server).
 demo:
@@ -8,7 +8,7 @@ demo:
 ## Run every test tier.
 test: test-rust test-wasm
 	$(MAKE) pkg
-	$(MAKE) test-js test-pack test-demo
+	$(MAKE) test-js test-pack test-consumers test-demo
 
 test-rust:
 	bash scripts/test-rust.sh
@@ -21,6 +21,11 @@ test-js:
 
 test-pack:
 	bash scripts/test-pack.sh
+
+## The consumer matrix: the packed tarball in Node 18/20/22, Vite 5-8, webpack, esbuild, Rollup,
+## Next.js, a plain page, a Web Worker and an MV3 extension (tests/consumers/).
+test-consumers:
+	bash scripts/test-consumers.sh
 
 test-demo:
 	bash scripts/test-demo-mock.sh

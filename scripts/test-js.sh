@@ -7,7 +7,7 @@
 #   tests/js/node_modules/intent-signer, so tests import it by package name
 #   (only when pkg/ changed);
 # - runs node:test over tests/js/*.test.mjs and tsc --strict over
-#   tests/js/usage.ts.
+#   tests/js/usage.ts and tests/js/usage-viem.ts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -45,10 +45,14 @@ fi
 status=0
 echo "== node --test $js/*.test.mjs"
 node --test "$js"/*.test.mjs || status=1
-echo "== tsc --noEmit --strict -p $js/tsconfig.json"
-if "$js/node_modules/.bin/tsc" --noEmit --strict -p "$js/tsconfig.json"; then
-  echo "tsc: 0 errors"
-else
-  status=1
-fi
+# tsconfig.json: the API (NodeNext); tsconfig.wallets.json: our outputs into
+# viem and @near-wallet-selector/core (bundler resolution).
+for config in tsconfig.json tsconfig.wallets.json; do
+  echo "== tsc --noEmit --strict -p $js/$config"
+  if "$js/node_modules/.bin/tsc" --noEmit --strict -p "$js/$config"; then
+    echo "tsc: 0 errors"
+  else
+    status=1
+  fi
+done
 exit $status

@@ -13,7 +13,7 @@ for wing in "" secp256k1 ed25519 intents evm connect; do
   cargo clippy --lib --no-default-features ${wing:+--features "$wing"} -- -D warnings
 done
 echo "== each wing's binding alone (wasm32)"
-for wings in intents,ed25519,secp256k1 intents,ed25519 evm; do
+for wings in intents,ed25519 evm connect ed25519 secp256k1; do
   echo "-- wasm,$wings"
   cargo check --lib --target wasm32-unknown-unknown --no-default-features --features "wasm,$wings"
 done

@@ -4,7 +4,7 @@
 // wallet is asked to sign) with the danger gate before the wallet. No review
 // logic here: everything shown comes from the package.
 
-import { abiDecodeCall, bytesToHex, reviewSteps } from "/pkg/all/index.js";
+import { abiDecodeCall, bytesToHex, hexToBytes, reviewSteps } from "/pkg/all/index.js";
 import { HttpError } from "./api.js";
 import { MAX_STEPS, SIGNABLE_STATUSES, VERIFYING_CONTRACT } from "./constants.js";
 import { base64Encode } from "./wallets.js";
@@ -340,8 +340,9 @@ export function stepsReviewNodes(steps, options) {
 export function walletRequestNode(req) {
   const nodes = [];
   if (req.method === "personal_sign") {
-    nodes.push(h("p", {}, `personal_sign of the exact text below (never re-serialised), from ${req.params[1]}`));
-    nodes.push(pre(req.params[0], "wallet-request-message"));
+    // params[0] is 0x + the hex of the message's UTF-8 bytes (EIP-1193 personal_sign).
+    nodes.push(h("p", {}, `personal_sign of the exact text below (never re-serialised; sent as its UTF-8 bytes in 0x hex), from ${req.params[1]}`));
+    nodes.push(pre(textOrNull(hexToBytes(req.params[0])) ?? req.params[0], "wallet-request-message"));
   } else if (req.nonce instanceof Uint8Array) {
     nodes.push(h("p", {}, "NEP-413 signMessage({ message, recipient, nonce }): the wallet hashes sha256(borsh(2^31+413) ‖ borsh(payload)) and signs the hash"));
     nodes.push(kv([

@@ -10,7 +10,7 @@
  *     // Signs exactly what prepareSigning / deleteExecutionRequest hand out
  *     // (request.walletRequest) and returns the wallet's raw answer, which
  *     // finishSigning / finishDeleteSigning verify:
- *     //   evm     { method: "personal_sign", params: [message, address] } → "0x…" (65 bytes, v 27/28)
+ *     //   evm     { method: "personal_sign", params: [0x hex of the message bytes, address] } → "0x…" (65 bytes, v 27/28)
  *     //   near    { message, recipient, nonce: Uint8Array(32), callbackUrl? } → { accountId, publicKey, signature }
  *     //   solana  { message: Uint8Array } → { signature: Uint8Array(64) }
  *     signPayload(walletRequest): Promise<WalletOutput>;
@@ -129,7 +129,8 @@ function testEvmWallet() {
     testKey: TEST_KEYS.evm,
     async signPayload(request) {
       if (request?.method !== "personal_sign") throw new WalletError("WALLET_REJECTED", `the EVM test wallet signs personal_sign only, got ${request?.method}`);
-      const sig = erc191Sign(request.params[0], key);
+      // params[0] is 0x + the hex of the message bytes: sign the bytes.
+      const sig = erc191Sign(hexToBytes(request.params[0]), key);
       sig[64] += 27; // as wallets answer: v = 27/28
       return "0x" + bytesToHex(sig);
     },
@@ -203,7 +204,7 @@ async function injectedEvmWallet() {
     address,
     isTest: false,
     async signPayload(request) {
-      // Exactly as prepared: personal_sign with [message, address], the message verbatim.
+      // Exactly as prepared: personal_sign with [0x hex of the message bytes, address].
       return eth.request({ method: request.method, params: request.params });
     },
     async signTypedData(typedData) {

@@ -88,6 +88,8 @@ pub struct Finished {
     pub submit_body: Value,
     /// The signed payload as the verifier takes it.
     pub multi_payload: crate::multi_payload::MultiPayload,
+    /// [`crate::multi_payload::MultiPayload::to_json`] of `multi_payload`, made once.
+    pub multi_payload_json: String,
     /// The signer.
     pub signer_id: String,
     /// The intent hash.
@@ -183,10 +185,20 @@ fn mistakes(input: &FinishInput) -> Vec<(&'static str, Vec<u8>)> {
     let payload = input.payload_json.as_bytes();
     let mut all: Vec<(&'static str, Vec<u8>)> = Vec::new();
     match input.standard {
-        Standard::Erc191 | Standard::Tip191 => all.push((
-            "the wallet applied the \\x19Ethereum Signed Message prefix to an already prefixed message",
-            crate::erc191::preimage(payload),
-        )),
+        Standard::Erc191 | Standard::Tip191 => {
+            all.push((
+                "the wallet applied the \\x19Ethereum Signed Message prefix to an already prefixed message",
+                crate::erc191::preimage(payload),
+            ));
+            // The JS `personal_sign` request carries `0x` + hex of the payload;
+            // a wallet API given that string as text (viem's
+            // `signMessage({ message })` instead of `{ message: { raw } }`)
+            // signs the hex digits.
+            all.push((
+                "the wallet signed the 0x hex text of the personal_sign message as UTF-8 instead of the bytes it encodes (viem: signMessage({ message: { raw } }))",
+                crate::encoding::hex_encode_prefixed(payload).into_bytes(),
+            ));
+        }
         Standard::RawEd25519 | Standard::Sep53 => all.push((
             "the wallet signed sha256(payload) instead of the payload bytes",
             crate::raw_ed25519::intent_hash(payload).to_vec(),
@@ -374,37 +386,6 @@ fn verify_ed25519(
     Err(mismatch(""))
 }
 
-fn curve_string(mp: &crate::multi_payload::MultiPayload) -> String {
-    use crate::encoding::{format_curve_bytes, Curve};
-    use crate::multi_payload::MultiPayload;
-    match mp {
-        MultiPayload::Erc191 { signature, .. } | MultiPayload::Tip191 { signature, .. } => {
-            format_curve_bytes(Curve::Secp256k1, signature)
-        }
-        MultiPayload::Nep413 { signature, .. }
-        | MultiPayload::RawEd25519 { signature, .. }
-        | MultiPayload::Sep53 { signature, .. } => format_curve_bytes(Curve::Ed25519, signature),
-    }
-}
-
-/// `signature` and, for Ed25519 standards, `publicKey` (erc191 sends no key).
-fn signature_fields(
-    body: &mut serde_json::Map<String, Value>,
-    mp: &crate::multi_payload::MultiPayload,
-    key: Option<[u8; 32]>,
-) {
-    body.insert("signature".into(), Value::String(curve_string(mp)));
-    if let Some(k) = key {
-        body.insert(
-            "publicKey".into(),
-            Value::String(crate::encoding::format_curve_bytes(
-                crate::encoding::Curve::Ed25519,
-                &k,
-            )),
-        );
-    }
-}
-
 /// Verifies the wallet's answer over the exact bytes and builds the submit
 /// body (`publicKey` left out for `erc191`, as the API requires) and the
 /// `MultiPayload`.
@@ -417,16 +398,28 @@ fn signature_fields(
 pub fn finish_signing(input: &FinishInput, output: &WalletOutput) -> Result<Finished> {
     input.check()?;
     let (multi_payload, key) = verify_output(input, output)?;
+    // Each base58 text is made once, for the body and the MultiPayload.
+    let signature = multi_payload.signature_text();
+    let public_key = multi_payload.public_key_text();
     let mut body = serde_json::Map::new();
     body.insert(
         "executionId".into(),
         Value::String(input.execution_id.clone()),
     );
-    signature_fields(&mut body, &multi_payload, key);
+    body.insert("signature".into(), Value::String(signature.clone()));
+    if let Some(k) = key {
+        let text = match &public_key {
+            Some(t) if multi_payload.public_key() == Some(k) => t.clone(),
+            _ => crate::encoding::format_curve_bytes(crate::encoding::Curve::Ed25519, &k),
+        };
+        body.insert("publicKey".into(), Value::String(text));
+    }
     let intent_hash = multi_payload.intent_hash()?;
+    let multi_payload_json = multi_payload.to_json_with(&signature, public_key);
     Ok(Finished {
         submit_body: Value::Object(body),
         multi_payload,
+        multi_payload_json,
         signer_id: input.wallet.signer_id(),
         intent_hash,
     })
@@ -504,7 +497,16 @@ pub fn finish_delete(input: &FinishInput, output: &WalletOutput) -> Result<Value
     input.check()?;
     let (mp, key) = verify_output(input, output)?;
     let mut body = serde_json::Map::new();
-    signature_fields(&mut body, &mp, key);
+    body.insert("signature".into(), Value::String(mp.signature_text()));
+    if let Some(k) = key {
+        body.insert(
+            "publicKey".into(),
+            Value::String(crate::encoding::format_curve_bytes(
+                crate::encoding::Curve::Ed25519,
+                &k,
+            )),
+        );
+    }
     if let Some(p) = &input.nep413 {
         body.insert(
             "nep413".into(),

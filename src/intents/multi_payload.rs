@@ -368,10 +368,55 @@ impl MultiPayload {
         })
     }
 
+    /// `signature` as the verifier writes it: `"<curve>:<base58>"`.
+    #[must_use]
+    pub fn signature_text(&self) -> String {
+        match self {
+            Self::Erc191 { signature, .. } | Self::Tip191 { signature, .. } => {
+                format_curve_bytes(Curve::Secp256k1, signature)
+            }
+            Self::Nep413 { signature, .. }
+            | Self::RawEd25519 { signature, .. }
+            | Self::Sep53 { signature, .. } => format_curve_bytes(Curve::Ed25519, signature),
+        }
+    }
+
+    /// The Ed25519 key the payload carries; `None` for the standards that
+    /// recover the key (`erc191`, `tip191`).
+    #[must_use]
+    pub fn public_key(&self) -> Option<[u8; 32]> {
+        match self {
+            Self::Erc191 { .. } | Self::Tip191 { .. } => None,
+            Self::Nep413 { public_key, .. }
+            | Self::RawEd25519 { public_key, .. }
+            | Self::Sep53 { public_key, .. } => Some(*public_key),
+        }
+    }
+
+    /// `public_key` as the verifier writes it (`ed25519:<base58>`); `None`
+    /// for the standards that recover the key (`erc191`, `tip191`).
+    #[must_use]
+    pub fn public_key_text(&self) -> Option<String> {
+        match self {
+            Self::Erc191 { .. } | Self::Tip191 { .. } => None,
+            Self::Nep413 { public_key, .. }
+            | Self::RawEd25519 { public_key, .. }
+            | Self::Sep53 { public_key, .. } => {
+                Some(format_curve_bytes(Curve::Ed25519, public_key))
+            }
+        }
+    }
+
     /// The JSON text, fields in the order `standard`, `payload`, `public_key`,
     /// `signature`; payload strings unchanged; lowercase curve prefixes.
     #[must_use]
     pub fn to_json(&self) -> String {
+        self.to_json_with(&self.signature_text(), self.public_key_text())
+    }
+
+    /// [`Self::to_json`] with the texts of [`Self::signature_text`] and
+    /// [`Self::public_key_text`] already made (base58 is the costly part).
+    pub(crate) fn to_json_with(&self, signature: &str, public_key: Option<String>) -> String {
         #[derive(Serialize)]
         #[serde(rename_all = "camelCase")]
         struct Nep413Json<'a> {
@@ -382,22 +427,16 @@ impl MultiPayload {
             callback_url: Option<&'a str>,
         }
         #[derive(Serialize)]
-        struct Envelope<P: Serialize> {
+        struct Envelope<'s, P: Serialize> {
             standard: &'static str,
             payload: P,
             #[serde(skip_serializing_if = "Option::is_none")]
             public_key: Option<String>,
-            signature: String,
+            signature: &'s str,
         }
-        let ed = |b: &[u8]| format_curve_bytes(Curve::Ed25519, b);
-        let secp = |b: &[u8]| format_curve_bytes(Curve::Secp256k1, b);
         let standard = self.standard().as_str();
         let out = match self {
-            Self::Nep413 {
-                payload,
-                public_key,
-                signature,
-            } => serde_json::to_string(&Envelope {
+            Self::Nep413 { payload, .. } => serde_json::to_string(&Envelope {
                 standard,
                 payload: Nep413Json {
                     message: &payload.message,
@@ -405,32 +444,25 @@ impl MultiPayload {
                     recipient: &payload.recipient,
                     callback_url: payload.callback_url.as_deref(),
                 },
-                public_key: Some(ed(public_key)),
-                signature: ed(signature),
+                public_key,
+                signature,
             }),
-            Self::Erc191 { payload, signature } | Self::Tip191 { payload, signature } => {
+            Self::Erc191 { payload, .. } | Self::Tip191 { payload, .. } => {
                 serde_json::to_string(&Envelope {
                     standard,
                     payload,
                     public_key: None,
-                    signature: secp(signature),
+                    signature,
                 })
             }
-            Self::RawEd25519 {
-                payload,
-                public_key,
-                signature,
+            Self::RawEd25519 { payload, .. } | Self::Sep53 { payload, .. } => {
+                serde_json::to_string(&Envelope {
+                    standard,
+                    payload,
+                    public_key,
+                    signature,
+                })
             }
-            | Self::Sep53 {
-                payload,
-                public_key,
-                signature,
-            } => serde_json::to_string(&Envelope {
-                standard,
-                payload,
-                public_key: Some(ed(public_key)),
-                signature: ed(signature),
-            }),
         };
         // Serialising these plain structs cannot fail.
         out.unwrap_or_default()

@@ -24,14 +24,21 @@ use crate::execution::{
 
 fn wallet_request_js(r: &WalletRequest) -> JsValue {
     match r {
+        // EIP-1193 `personal_sign` takes the message as `0x` + hex of its
+        // UTF-8 bytes (what viem's `signMessage` sends, what MetaMask decodes
+        // for display): typed `` `0x${string}` `` like the address, and never
+        // mistaken for hex when the text itself looks like hex.
         WalletRequest::PersonalSign { message, address } => object(&[
             ("method", "personal_sign".into()),
             (
                 "params",
-                [JsValue::from_str(message), JsValue::from_str(address)]
-                    .iter()
-                    .collect::<Array>()
-                    .into(),
+                [
+                    JsValue::from_str(&crate::encoding::hex_encode_prefixed(message.as_bytes())),
+                    JsValue::from_str(address),
+                ]
+                .iter()
+                .collect::<Array>()
+                .into(),
             ),
         ]),
         WalletRequest::SignMessage(p) => {
@@ -287,10 +294,13 @@ pub fn finish_signing(
         exec::finish_signing(&input, &out).map_err(|e| e.at("walletOutput"))
     })();
     let f = result.map_err(|e| error::to_js(&e))?;
-    let mp = crate::json::parse(&f.multi_payload.to_json(), "multiPayload")?;
+    let mp = js_sys::JSON::parse(&f.multi_payload_json).map_err(|_| Error::InvalidJson {
+        path: "multiPayload".into(),
+        reason: "JSON.parse refused the text".into(),
+    })?;
     Ok(object(&[
         ("submitBody", to_js(&f.submit_body)),
-        ("multiPayload", to_js(&mp)),
+        ("multiPayload", mp),
         ("signerId", f.signer_id.as_str().into()),
         ("intentHash", to_bytes(&f.intent_hash)),
         ("intentHashBase58", base58_encode(&f.intent_hash).into()),

@@ -102,7 +102,23 @@ pub fn eip712_sign(
     Ok(t.sign(&sk).map_err(|e| e.at("secretKey"))?.to_vec())
 }
 
-fn permit2_js(b: &crate::permit2::Built) -> crate::Result<JsValue> {
+/// The builders' `typedData.domain.chainId` is a JS `number` (what viem's
+/// `hashTypedData`/`signTypedData` and wallets take): the core gives a JSON
+/// number for a safe integer, and a chain id above 2^53 − 1 (which no wallet
+/// signs for) is refused here rather than handed out as a decimal string.
+fn permit2_js(b: &crate::permit2::Built, chain_path: &str) -> crate::Result<JsValue> {
+    if !b
+        .typed_data
+        .get("domain")
+        .and_then(|d| d.get("chainId"))
+        .is_some_and(Value::is_u64)
+    {
+        return Err(Error::InvalidNumber {
+            path: chain_path.into(),
+            reason: "a Permit2 chain id above 2^53 - 1: typed data carries it as a JS number"
+                .into(),
+        });
+    }
     Ok(object(&[
         ("typedData", to_js(&b.typed_data)),
         ("digest", to_bytes(&b.digest)),
@@ -127,7 +143,7 @@ fn permit2_with(
     args: &JsValue,
 ) -> JsResult<JsValue> {
     let a = convert::json_capped(args, "args", "args", convert::PERMIT2_ARGS)?;
-    Ok(permit2_js(&f(&a)?)?)
+    Ok(permit2_js(&f(&a)?, "args.chainId")?)
 }
 
 /// Permit2 `SignatureTransfer` `PermitTransferFrom` typed data.
@@ -182,7 +198,10 @@ pub fn permit2_from_params_to_sign(
 ) -> JsResult<JsValue> {
     let p = convert::json_with_bigint(&params, "paramsToSign")?;
     let a = convert::json_with_bigint(&args, "args")?;
-    Ok(permit2_js(&crate::permit2::from_params_to_sign(&p, &a)?)?)
+    Ok(permit2_js(
+        &crate::permit2::from_params_to_sign(&p, &a)?,
+        "paramsToSign.additional_data.domain.chainId",
+    )?)
 }
 
 /// `{approval_type: "permit2", signed_data: "0x…"}` with v as 27/28, as Permit2 needs.

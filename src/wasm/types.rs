@@ -20,6 +20,13 @@ export interface IntentSignerError extends Error {
   path?: string;
 }
 
+/**
+ * `0x`-prefixed hex, as viem's `Hex` and `Address`: addresses (EIP-55
+ * checksummed where this package writes them), salts, signatures' `r`/`s`,
+ * and the `personal_sign` message.
+ */
+export type Hex = `0x${string}`;
+
 /** How much a finding matters: `danger` can cost funds or the account (ask for an explicit "I understand"). */
 export type Severity = "danger" | "warning" | "info";
 
@@ -268,9 +275,12 @@ export type IntegerLike = string | number | bigint;
 /** One field of a typed-data struct. */
 export interface TypedDataField { name: string; type: string }
 
-/** The `eth_signTypedData_v4` object. `EIP712Domain` is derived from the domain's fields when absent. */
+/**
+ * The `eth_signTypedData_v4` object (viem's typed data, `as const` included,
+ * passes as is). `EIP712Domain` is derived from the domain's fields when absent.
+ */
 export interface TypedDataDefinition {
-  types: Record<string, TypedDataField[]>;
+  types: Record<string, readonly TypedDataField[]>;
   primaryType: string;
   domain: {
     name?: string;
@@ -355,9 +365,32 @@ export type Permit2WarningCode =
   | "CHAIN_MISMATCH";
 export type Permit2Warning = ReviewWarning<Permit2WarningCode>;
 
+/** The primary types of the Permit2 builders' typed data. */
+export type Permit2PrimaryType =
+  | "PermitTransferFrom"
+  | "PermitBatchTransferFrom"
+  | "PermitWitnessTransferFrom"
+  | "PermitBatchWitnessTransferFrom"
+  | "PermitSingle"
+  | "PermitBatch";
+
+/**
+ * The typed data a Permit2 builder returns: the exact `eth_signTypedData_v4`
+ * object, which viem's `hashTypedData`/`signTypedData` also take unchanged.
+ * `domain.chainId` is a JS number (a chain id above 2^53 - 1 is refused with
+ * `INVALID_NUMBER`); addresses are EIP-55; `types` includes `EIP712Domain`;
+ * in `message`, uint values are decimal strings and addresses EIP-55 strings.
+ */
+export interface Permit2TypedData {
+  types: Record<string, TypedDataField[]>;
+  primaryType: Permit2PrimaryType;
+  domain: { name: "Permit2"; chainId: number; verifyingContract: Hex };
+  message: Record<string, unknown>;
+}
+
 /** What the Permit2 builders return; `typedData` is the exact `eth_signTypedData_v4` object. */
 export interface Permit2Request {
-  typedData: TypedDataDefinition;
+  typedData: Permit2TypedData;
   digest: Uint8Array;
   /** Witness transfers: the `witnessTypeString` argument of `permitWitnessTransferFrom`. */
   witnessTypeString: string | null;
@@ -382,13 +415,16 @@ export interface Eip7702Authorization {
   contractAddress?: string;
   nonce: IntegerLike;
 }
-/** A signed authorization (`chainAuthorizations` entry shape). */
+/**
+ * A signed authorization (`chainAuthorizations` entry shape): `chainId` (up to
+ * 2^256 - 1) and `nonce` (up to 2^64 - 1) as decimal strings, the address EIP-55.
+ */
 export interface Eip7702SignedAuthorization {
   chainId: string;
-  address: string;
+  address: Hex;
   nonce: string;
-  r: string;
-  s: string;
+  r: Hex;
+  s: Hex;
   yParity: 0 | 1;
 }
 export type Eip7702Warning = ReviewWarning<"ANY_CHAIN" | "CLEARS_DELEGATION" | "NONCE_MAX" | "UNKNOWN_DELEGATE">;
@@ -432,21 +468,47 @@ export interface PrepareSigningOptions {
   knownRecipients?: string[];
 }
 
-/** Exactly what to hand the wallet. */
-export type WalletRequest =
-  | { method: "personal_sign"; params: [message: string, address: string] }
-  | { message: string; recipient: string; nonce: Uint8Array; callbackUrl?: string }
-  | { message: Uint8Array };
+/**
+ * EVM wallets (`erc191`): the EIP-1193 request, as is:
+ * `provider.request(walletRequest)`, viem's `walletClient.request(walletRequest)`,
+ * or `signMessage({ message: { raw: walletRequest.params[0] } })`. The message
+ * is `0x` + the hex of the payload's UTF-8 bytes (what viem sends and MetaMask
+ * shows as text); the address is the EIP-55 wallet.
+ */
+export interface Erc191WalletRequest { method: "personal_sign"; params: [message: Hex, address: Hex] }
+/**
+ * NEAR wallets (`nep413`): the NEP-413 `signMessage` parameters. `nonce` is 32
+ * bytes; `@near-wallet-selector/core` checks `Buffer.isBuffer(nonce)`, so pass
+ * `{ ...walletRequest, nonce: Buffer.from(walletRequest.nonce) }` there.
+ */
+export interface Nep413WalletRequest { message: string; recipient: string; nonce: Uint8Array; callbackUrl?: string }
+/** Solana wallets (`raw_ed25519`): `signMessage(walletRequest.message)`, the payload's UTF-8 bytes. */
+export interface RawEd25519WalletRequest { message: Uint8Array }
+
+/**
+ * Exactly what to hand the wallet. Narrow it through the request's `standard`,
+ * or with `"method" in r` (EVM) and `"recipient" in r` (NEAR).
+ */
+export type WalletRequest = Erc191WalletRequest | Nep413WalletRequest | RawEd25519WalletRequest;
+
+/** The wallet request of each standard. */
+export interface WalletRequestByStandard {
+  erc191: Erc191WalletRequest;
+  nep413: Nep413WalletRequest;
+  raw_ed25519: RawEd25519WalletRequest;
+}
+
+/** The standards of an execution's wallet kinds: EVM, NEAR, Solana. */
+export type ExecutionStandard = keyof WalletRequestByStandard;
 
 export type ExecutionWarning = ReviewWarning;
 
-/** What `prepareSigning` returns; pass it back to `finishSigning`. */
-export interface SigningRequest {
-  standard: "erc191" | "nep413" | "raw_ed25519";
+/** The fields of a `SigningRequest` that every standard has. */
+export interface SigningRequestFields {
   executionId: string;
+  /** The wallet: an EIP-55 address for EVM (whatever case was given), the account for NEAR, the base58 key for Solana. */
   wallet: string;
   signerId: string;
-  walletRequest: WalletRequest;
   /** `payload_json`, verbatim. */
   payloadJson: string;
   intent: DecodedIntent;
@@ -463,6 +525,19 @@ export interface SigningRequest {
   /** Findings, most severe first. */
   warnings: ExecutionWarning[];
 }
+
+/** A `SigningRequest` of one standard, with that standard's wallet request. */
+export interface SigningRequestOf<S extends ExecutionStandard> extends SigningRequestFields {
+  standard: S;
+  walletRequest: WalletRequestByStandard[S];
+}
+
+/**
+ * What `prepareSigning` returns; pass it back to `finishSigning`. A union on
+ * `standard`: `if (request.standard === "erc191")` narrows `walletRequest`
+ * to the `personal_sign` request.
+ */
+export type SigningRequest = SigningRequestOf<"erc191"> | SigningRequestOf<"nep413"> | SigningRequestOf<"raw_ed25519">;
 
 /**
  * What wallets return: EVM `0x` + 130 hex (v 27/28 or 0/1) or 65 bytes; Solana 64
@@ -489,16 +564,19 @@ export interface DeleteRequestOptions {
   nonce?: Uint8Array;
 }
 
-/** What `deleteExecutionRequest` returns; pass it back to `finishDeleteSigning`. */
-export interface DeleteRequest {
-  standard: "erc191" | "nep413" | "raw_ed25519";
+/** A `DeleteRequest` of one standard, with that standard's wallet request. */
+export interface DeleteRequestOf<S extends ExecutionStandard> {
+  standard: S;
   executionId: string;
   wallet: string;
   /** `delete_execution:<id>`. */
   message: string;
   payloadJson: string;
-  walletRequest: WalletRequest;
+  walletRequest: WalletRequestByStandard[S];
 }
+
+/** What `deleteExecutionRequest` returns; pass it back to `finishDeleteSigning`. A union on `standard`. */
+export type DeleteRequest = DeleteRequestOf<"erc191"> | DeleteRequestOf<"nep413"> | DeleteRequestOf<"raw_ed25519">;
 
 /** The JSON body of `DELETE /api/v1/executions/{wallet}/{executionId}`. */
 export type DeleteBody =
@@ -540,8 +618,8 @@ export interface BuildInfo {
 /** What `constants()` returns: the core's values a page needs, never copied. */
 export interface Constants {
   /** Permit2's canonical deployment (every chain but zkSync Era). */
-  permit2Address: string;
-  permit2AddressZksync: string;
+  permit2Address: Hex;
+  permit2AddressZksync: Hex;
   /** Most EVM steps in one execution (else `TOO_MANY_STEPS`). */
   maxSteps: number;
   /** Most Solana steps in one execution. */

@@ -23,7 +23,7 @@ import { ed25519 } from "@noble/curves/ed25519.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import * as borsh from "borsh";
 import bs58 from "bs58";
-import { recoverMessageAddress } from "viem";
+import { hexToString, recoverMessageAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
 import { startDemo, stopDemo } from "./harness.mjs";
@@ -81,10 +81,13 @@ function walletBackend() {
     if (kind === "evm") {
       if (method === "eth_requestAccounts" || method === "eth_accounts") return [evmAccount.address];
       if (method === "personal_sign") {
-        const [message, address] = args;
+        // EIP-1193 personal_sign: 0x + the hex of the message's UTF-8 bytes.
+        const [raw, address] = args;
+        assert.match(raw, /^0x(?:[0-9a-f]{2})*$/, "personal_sign gets the message as 0x hex");
+        const message = hexToString(raw);
         state.calls.push({ kind, method, message, address });
         assert.equal(address.toLowerCase(), evmAccount.address.toLowerCase(), "personal_sign for our address");
-        return evmAccount.signMessage({ message: wrong ? message + " " : message });
+        return evmAccount.signMessage({ message: { raw: wrong ? `${raw}20` : raw } });
       }
       if (method === "eth_signTypedData_v4") {
         const [address, json] = args;

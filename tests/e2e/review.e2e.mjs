@@ -15,7 +15,7 @@ import path from "node:path";
 import { after, before, beforeEach, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import { recoverMessageAddress } from "viem";
+import { hexToString, recoverMessageAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
 import { startDemo, stopDemo } from "./harness.mjs";
@@ -85,9 +85,11 @@ function walletBackend() {
   async function handle(method, params) {
     if (method === "eth_requestAccounts" || method === "eth_accounts") return [evmAccount.address];
     if (method === "personal_sign") {
-      const [message, address] = params;
-      state.calls.push({ method, message, address });
-      return evmAccount.signMessage({ message });
+      // EIP-1193 personal_sign: 0x + the hex of the message's UTF-8 bytes.
+      const [raw, address] = params;
+      assert.match(raw, /^0x(?:[0-9a-f]{2})*$/, "personal_sign gets the message as 0x hex");
+      state.calls.push({ method, message: hexToString(raw), address });
+      return evmAccount.signMessage({ message: { raw } });
     }
     throw Object.assign(new Error(`method ${method} not supported`), { code: 4200 });
   }

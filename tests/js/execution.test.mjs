@@ -338,7 +338,9 @@ test("deleteExecutionRequest: a NEAR wallet without a nonce gets 32 random bytes
   assert.equal(a.walletRequest.recipient, "intents.near");
   assert.equal(a.message, "delete_execution:33ca3807-0e1b-455f-a6dd-1a482ec9b385");
   const evm = deleteExecutionRequest("x", "0x0551f7c9a91ee579c9e40444ffc490001c323108");
-  assert.deepEqual(evm.walletRequest, { method: "personal_sign", params: ["delete_execution:x", "0x0551F7c9a91eE579C9e40444ffC490001C323108"] });
+  // personal_sign carries 0x + the hex of the message's UTF-8 bytes ("delete_execution:x").
+  assert.deepEqual(evm.walletRequest, { method: "personal_sign", params: ["0x64656c6574655f657865637574696f6e3a78", "0x0551F7c9a91eE579C9e40444ffC490001C323108"] });
+  assert.equal(Buffer.from(evm.walletRequest.params[0].slice(2), "hex").toString("utf8"), "delete_execution:x");
 });
 
 test("prepareSigning: a wallet string that is none of the three kinds is INVALID_WALLET", () => {

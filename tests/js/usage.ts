@@ -220,7 +220,7 @@ assertType<Equals<ReturnType<typeof finishDeleteSigning>, DeleteBody>>();
 assertType<Equals<ReturnType<typeof validateExecutionRequest>, void>>();
 assertType<Equals<IsAny<Parameters<typeof validateExecutionRequest>[0]>, false>>();
 assertType<Equals<SigningRequest["walletRequest"], WalletRequest>>();
-assertType<Equals<Extract<WalletRequest, { method: "personal_sign" }>["params"], [message: string, address: string]>>();
+assertType<Equals<Extract<WalletRequest, { method: "personal_sign" }>["params"], [message: `0x${string}`, address: `0x${string}`]>>();
 assertType<Equals<FinishedSigning["multiPayload"], MultiPayload>>();
 
 // ------------------------------------------------------------ encodings
@@ -585,7 +585,8 @@ export function typedData(secretKey: Uint8Array): string[] {
   const chainIds: IntegerLike[] = [1, "1", "0x1", 1n];
   const bigChain: TypedDataDefinition = { ...mail, domain: { ...mail.domain, chainId: 2n ** 64n, salt: `0x${"00".repeat(32)}` } };
   const extra: unknown = bigChain.domain["httpOrigin"];
-  const fields: TypedDataField[] = mail.types["Mail"] ?? [];
+  // Read-only, so that viem's `as const` typed data is accepted as input.
+  const fields: readonly TypedDataField[] = mail.types["Mail"] ?? [];
   return [
     ...[digest, fromText, separator, person, signature, eip712Hash(bigChain)].map(bytesToHex),
     encoded,

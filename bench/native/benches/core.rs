@@ -601,7 +601,7 @@ fn build(p: &Pools) -> Res<Vec<Op>> {
                 .map_err(err("prepareSigning"))?;
                 let out = WalletOutput { signature: sig.clone(), public_key: None, account_id: None };
                 let done = execution::finish_signing(&FinishInput::from(&req), &out).map_err(err("finishSigning"))?;
-                Ok((done.signer_id, base58_encode(&done.intent_hash), done.submit_body, done.multi_payload.to_json()))
+                Ok((done.signer_id, base58_encode(&done.intent_hash), done.submit_body, done.multi_payload_json))
             },
             |i, (signer, hash, body, mp)| {
                 expect_eq("signerId", signer.clone(), want[i].0.clone())?;

@@ -420,14 +420,30 @@ pub(crate) fn to_js(value: &Value) -> JsValue {
         Value::Bool(b) => JsValue::from_bool(*b),
         Value::Number(n) => n.as_f64().map_or(JsValue::NULL, JsValue::from_f64),
         Value::String(s) => JsValue::from_str(s),
-        Value::Array(items) => items.iter().map(to_js).collect::<Array>().into(),
+        // One JSON text and one `JSON.parse`: a crossing per value instead of
+        // several per property. `JSON.parse` makes every key an own data
+        // property (a `"__proto__"` key included). Serialising a `Value`
+        // cannot fail and `JSON.parse` takes what serde_json writes; should
+        // either ever fail, the value is built property by property.
+        Value::Array(_) | Value::Object(_) => serde_json::to_string(value)
+            .ok()
+            .and_then(|text| js_sys::JSON::parse(&text).ok())
+            .unwrap_or_else(|| to_js_slow(value)),
+    }
+}
+
+/// [`to_js`] property by property.
+fn to_js_slow(value: &Value) -> JsValue {
+    match value {
+        Value::Array(items) => items.iter().map(to_js_slow).collect::<Array>().into(),
         Value::Object(map) => {
             let obj = Object::new();
             for (k, v) in map {
-                define(&obj, k, &to_js(v));
+                define(&obj, k, &to_js_slow(v));
             }
             obj.into()
         }
+        other => to_js(other),
     }
 }
 
@@ -445,10 +461,14 @@ pub(crate) fn define(obj: &Object, key: &str, value: &JsValue) {
 }
 
 /// A plain object from key/value pairs.
-pub(crate) fn object(fields: &[(&str, JsValue)]) -> JsValue {
+/// The keys are the binding's own names (never `"__proto__"`), so plain
+/// assignment makes each an own data property: one crossing per property.
+pub(crate) fn object(fields: &[(&'static str, JsValue)]) -> JsValue {
     let obj = Object::new();
     for (k, v) in fields {
-        define(&obj, k, v);
+        debug_assert!(*k != "__proto__");
+        // A plain key on a fresh plain object: the assignment cannot fail.
+        let _ = Reflect::set(&obj, &JsValue::from_str(k), v);
     }
     obj.into()
 }

@@ -31,7 +31,7 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, hexToBytes, concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import * as borsh from 'borsh';
 import bs58 from 'bs58';
-import { getAddress, hashMessage, toPrefixedMessage, recoverMessageAddress } from 'viem';
+import { getAddress, hashMessage, toPrefixedMessage, recoverMessageAddress, stringToHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { KeyPair, KeyPairSigner } from 'near-api-js';
 
@@ -506,7 +506,7 @@ function expectedPrepare(standard, payload, walletChecksum) {
   if (standard === 'erc191') {
     return {
       standard,
-      walletRequest: { method: 'personal_sign', params: [payload.payloadJson, walletChecksum] },
+      walletRequest: { method: 'personal_sign', params: [stringToHex(payload.payloadJson), walletChecksum] },
       intentHashBase58: b58(keccak_256(concatBytes(utf8(`\x19Ethereum Signed Message:\n${utf8(payload.payloadJson).length}`), utf8(payload.payloadJson)))),
     };
   }
@@ -1170,7 +1170,7 @@ async function deleteCase({ comment, flags, w, output, error, hint }) {
   const message = `delete_execution:${executionId}`;
   let walletRequest;
   let nonce;
-  if (w.standard === 'erc191') walletRequest = { method: 'personal_sign', params: [message, w.display] };
+  if (w.standard === 'erc191') walletRequest = { method: 'personal_sign', params: [stringToHex(message), w.display] };
   else if (w.standard === 'raw_ed25519') walletRequest = { message: bytesJson(utf8(message)) };
   else {
     nonce = derived(`delete nonce ${n}`, 32);
@@ -1271,6 +1271,20 @@ await deleteCase({
   hint: 'sha256(payload)',
   output: async ({ message }) => ({ walletOutput: { signature: b58(edSign(SOL[0], sha256(utf8(message)))) } }),
 });
+// personal_sign's params[0] is 0x hex: a wallet API that takes it as text
+// (viem signMessage({ message }) rather than { message: { raw } }) signs the hex digits.
+await mistake('EVM wallet signed the 0x hex of the payload (personal_sign params[0]) as UTF-8 text', ['mistake_signed_hex_text'], W_EVM, { pretty: false }, 'SIGNATURE_MISMATCH', '0x hex text of the personal_sign message', async ({ payload }) => {
+  const s = await personalSign(EVM[0], stringToHex(payload.payloadJson));
+  return { walletOutput: s.sigHex };
+});
+await deleteCase({
+  comment: 'erc191 delete: the wallet signed the 0x hex of the message as UTF-8 text',
+  flags: ['mistake_signed_hex_text'],
+  w: W_EVM,
+  error: 'SIGNATURE_MISMATCH',
+  hint: '0x hex text of the personal_sign message',
+  output: async ({ message }) => ({ walletOutput: (await personalSign(EVM[0], stringToHex(message))).sigHex }),
+});
 
 // ---------------------------------------------------------------------------
 // Checks and output.
@@ -1290,6 +1304,7 @@ for (const f of [
   'message_to_sign_mismatch', 'wallet_mismatch', 'signer_mismatch', 'wrong_verifying_contract', 'deadline_expired',
   'invalid_status', 'status_success', 'mistake_signed_base64_text', 'mistake_signed_compact_json', 'mistake_double_prefix',
   'mistake_raw_keccak', 'mistake_signed_sha256', 'mistake_unhashed_borsh', 'mistake_message_text', 'wrong_account',
+  'mistake_signed_hex_text',
 ]) {
   if (!has(f)) fail(`no case flagged ${f}`);
 }
@@ -1305,7 +1320,7 @@ const doc = {
     'Each case: input.execution is the Execution as the API returns it on create (UUID-like id, status CREATED or OPERATION_PENDING, details {estimatedTime, intermediaryAddress, messageSigned, messageToSign, networkFee, payload {payload_json, payload_bytes_base64, standard}, serviceFee, signingStandard}, quote, steps with the appended Fee Transfer step); ' +
     'payload_json is a DefusePayload (signer_id = lowercase 0x address / NEAR account / hex of the Solana key; verifying_contract intents.near; deadline in 2035; V1 versioned nonce 5628f6c6|00|salt|i64 LE ns = intent deadline|15 bytes, standard base64), for nep413 {"message": <{deadline,intents,signer_id} JSON>, "recipient", "nonce"}, compact or pretty (flags). ' +
     'input.wallet is the wallet string as the API takes it; input.now is milliseconds since the Unix epoch (options.now of prepareSigning); input.walletOutput is the wallet answer (EVM "0x…" string, NEAR {accountId, publicKey, signature}, Solana {signature}); {"$bytes": "<hex>"} anywhere stands for a Uint8Array. ' +
-    'expected (success): standard, walletRequest (personal_sign {method, params}; nep413 {message, recipient, nonce}; raw_ed25519 {message}), intentHashBase58, signerId, submitBody (POST /submit body), multiPayload (the verifier JSON). ' +
+    'expected (success): standard, walletRequest (personal_sign {method, params}, params[0] = viem stringToHex(payload_json), the 0x hex of its UTF-8 bytes; nep413 {message, recipient, nonce}; raw_ed25519 {message}), intentHashBase58, signerId, submitBody (POST /submit body), multiPayload (the verifier JSON). ' +
     'expected (rejected): stage ("prepare": prepareSigning throws; "finish": prepareSigning succeeds with walletRequest/intentHashBase58 as given, finishSigning throws; "delete": finishDeleteSigning throws), error (the error code), hint (a substring of error.hint, when a known wallet mistake explains the mismatch; flag no_hint: error.hint is absent), messageIncludes (optional: a substring of error.message). ' +
     'Delete cases (flag delete, stage "delete"): input {executionId, wallet, nonce? (NEP-413 nonce for deleteExecutionRequest), walletOutput}; expected {standard, message "delete_execution:<id>", walletRequest, deleteBody}. ' +
     'Keys are TEST KEYS ONLY: key i = sha256(utf8("intent-signer execution test key <i>")) (secp256k1: re-hashed while not a valid scalar); EVM keys 0-2, alice.near key 3, implicit account key 4, vault.alice.near / other key 5, Solana keys 6-7. Never use them for real funds.',

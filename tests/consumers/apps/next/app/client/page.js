@@ -1,0 +1,5 @@
+import Client from "./Client.js";
+
+export default function Page() {
+  return <Client />;
+}
