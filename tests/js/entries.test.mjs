@@ -6,11 +6,11 @@
 // function names in every entry that has them.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { test } from "node:test";
 
 import * as root from "intent-signer";
@@ -222,5 +222,44 @@ test("package.json: every wasm entry has node import/require, browser, import an
     assert.doesNotMatch(node, /__dirname|new URL\(/);
     // The only URL literal a bundler sees in the browser loader is the entry's own .wasm.
     assert.equal(browser.match(/new URL\(/g).length, 1, `${dir}/index.js: one new URL(...)`);
+  }
+});
+
+test("the declarations type-check in a Node-only TypeScript project (no DOM lib), from ESM and CommonJS", () => {
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  const dir = mkdtempSync(join(here, ".nodom-"));
+  try {
+    writeFileSync(
+      join(dir, "esm.mts"),
+      `import { ready, initSync, erc191Hash, type WasmModule, type NotInitializedError } from "intent-signer/evm";
+import { nep413Hash } from "intent-signer/near";
+import { prepareSigning } from "intent-signer/connect";
+await ready();
+await ready(new Uint8Array(8));
+initSync(new Uint8Array(8));
+declare const m: WasmModule;
+initSync(m);
+const e: NotInitializedError["code"] = "NOT_INITIALIZED";
+export const out = [erc191Hash("x").length, typeof nep413Hash, typeof prepareSigning, e];
+`,
+    );
+    writeFileSync(
+      join(dir, "cjs.cts"),
+      `import { ready, nep413Hash } from "intent-signer/near";
+import { intentsConnect } from "intent-signer/intents-connect";
+export const p = ready().then(() => [nep413Hash, intentsConnect]);
+`,
+    );
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022"], types: ["node"], skipLibCheck: false },
+        files: ["esm.mts", "cjs.cts"],
+      }),
+    );
+    const r = spawnSync(process.execPath, [join(here, "node_modules", "typescript", "bin", "tsc"), "-p", join(dir, "tsconfig.json"), "--pretty", "false"], { encoding: "utf8", timeout: 120_000 });
+    assert.equal(r.status, 0, `tsc (lib ES2022, types node, no DOM):\n${r.stdout}${r.stderr}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
