@@ -4,9 +4,10 @@
 # Usage: bash scripts/build-wasm.sh <features> <out.wasm>
 #
 # Two paths, chosen automatically (the one used is printed on stderr):
-# - nightly: std rebuilt for size with `-Zbuild-std=std,panic_abort` and
-#   `-Cpanic=immediate-abort` (no panic messages, locations or formatting
-#   behind panics; a panic is a bare `unreachable` trap), when the nightly
+# - nightly: std rebuilt with `-Zbuild-std=std,panic_abort` and
+#   `-Cpanic=immediate-abort -Zlocation-detail=none` (no panic messages,
+#   locations or formatting behind panics; a panic is a bare `unreachable`
+#   trap, as `panic = "abort"` already was), when the nightly
 #   toolchain with `rust-src` is installed (scripts/setup-wasm.sh tries to add
 #   it) and accepts the flags. Its own target dir, target/nightly/.
 # - stable: the release profile as is (`panic = "abort"`), when nightly is
@@ -29,10 +30,18 @@ nightly_ready() {
   rustup run nightly rustc $nightly_flags --print cfg --target wasm32-unknown-unknown >/dev/null 2>&1
 }
 
+# std rebuilt with the release profile would be at opt-level "z": that made
+# the JSON, ABI and EIP-712 paths 10-40% slower than the prebuilt std
+# (opt-level 3), so std's crates keep opt-level 3 (BENCHMARKS.md, "Size per
+# entry"). Given here, not in Cargo.toml, where stable cargo would warn that
+# they match no package.
+std_opt=()
+for c in core alloc std dlmalloc; do std_opt+=(--config "profile.release.package.$c.opt-level=3"); done
+
 build_nightly() {
   RUSTFLAGS="$nightly_flags" rustup run nightly cargo build -q --lib --release \
     --target wasm32-unknown-unknown --no-default-features --features "$feats" \
-    -Zbuild-std=std,panic_abort --target-dir target/nightly
+    -Zbuild-std=std,panic_abort "${std_opt[@]}" --target-dir target/nightly
   built=target/nightly/wasm32-unknown-unknown/release/intent_signer.wasm
 }
 
