@@ -17,7 +17,8 @@ for spec in "near:wasm,intents,ed25519:60" "evm:wasm,evm:150" "connect:wasm,conn
   out="$tmp/$name"; mkdir -p "$out"
   bash scripts/build-wasm.sh "$feats" "$out/raw.wasm" 2>"$out/path.txt" || { cat "$out/path.txt" >&2; exit 1; }
   cat "$out/path.txt" >&2
-  path=$(sed -n 's/^build-wasm: \([a-z]*\).*/\1/p' "$out/path.txt" | tail -1)
+  path=nightly
+  if grep -q '^build-wasm: stable\|falling back to stable' "$out/path.txt"; then path=stable; fi
   wasm-bindgen "$out/raw.wasm" --out-dir "$out" --target web --out-name x
   bash scripts/opt-wasm.sh "$out/x_bg.wasm" "$out/o.wasm"
   raw=$(wc -c < "$out/o.wasm"); gz=$(gzip -9 -c "$out/o.wasm" | wc -c)
