@@ -164,7 +164,7 @@ assertType<Equals<ReturnType<typeof constants>, Constants>>();
 assertType<Equals<IsAny<ReturnType<typeof decodeIntentMessage>>, false>>();
 assertType<Equals<IsAny<Parameters<typeof nep413Sign>[0]>, false>>();
 assertType<Equals<IsAny<Intent>, false>>();
-assertType<Equals<Standard, "nep413" | "erc191" | "tip191" | "raw_ed25519" | "sep53">>();
+assertType<Equals<Standard, "nep413" | "erc191" | "tip191" | "raw_ed25519" | "sep53" | "webauthn" | "ton_connect">>();
 assertType<Equals<MultiPayloadVerification["intentHash"], Uint8Array>>();
 assertType<Equals<MultiPayloadVerification["publicKey"], string | null>>();
 assertType<Equals<IntentSignerError["code"], ErrorCode>>();
