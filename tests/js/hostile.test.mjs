@@ -16,6 +16,8 @@
 // issue's 100 ms target is reported (the `>100ms` column), not asserted. The
 // Node rss growth over the whole file is asserted to stay below 512 MB.
 //
+// The same holds in the child processes below (at most two at a time).
+//
 // Inputs that used to hang, exhaust memory or escape without a code (found
 // while writing this file; all fixed, see SECURITY.md "Known issues") run in
 // a child process with a hard time limit, so that a regression cannot take
@@ -702,17 +704,26 @@ let input = "";
 process.stdin.setEncoding("utf8");
 process.stdin.on("data", (c) => (input += c));
 process.stdin.on("end", () => {
-  const { source, data, aliveMessage } = JSON.parse(input);
+  const { source, data, aliveMessage, bound } = JSON.parse(input);
   const run = (0, eval)(source);
-  const t0 = performance.now();
-  let r;
-  try {
-    run(lib, data);
-    r = { status: "returned" };
-  } catch (e) {
-    r = { status: "threw", name: e?.constructor?.name, code: e?.code, message: String(e?.message).slice(0, 300) };
+  const once = () => {
+    const t0 = performance.now();
+    let r;
+    try {
+      run(lib, data);
+      r = { status: "returned" };
+    } catch (e) {
+      r = { status: "threw", name: e?.constructor?.name, code: e?.code, message: String(e?.message).slice(0, 300) };
+    }
+    r.ms = performance.now() - t0;
+    return r;
+  };
+  let r = once();
+  if (r.ms > bound) {
+    // a loaded machine: the faster run counts (as for the in-process calls)
+    const again = once();
+    if (again.ms < r.ms) r = again;
   }
-  r.ms = performance.now() - t0;
   try {
     r.alive = Buffer.from(lib.erc191Hash(aliveMessage)).toString("hex");
   } catch (e) {
@@ -721,7 +732,12 @@ process.stdin.on("end", () => {
   process.stdout.write(JSON.stringify(r));
 });
 `;
-const KILL_MS = BOUND_MS + 2000; // the bound plus the child's start-up
+// The bound plus the child's start-up (Node and the module's compile), which
+// on a loaded 2-core CI machine, beside the other test files, took over 2 s.
+// A real hang (the exponential cases below ran for minutes) is still killed.
+const KILL_MS = 2 * BOUND_MS + 13000; // two runs when the first is over the bound
+/** Children run at most this many at a time (all at once starved each other). */
+const CHILDREN_AT_ONCE = 2;
 
 /**
  * Runs `source` ((lib, data) => …, self-contained) in a child Node process
@@ -751,7 +767,7 @@ function isolated(source, data = {}) {
         resolve({ status: "crashed", message: `exit ${code ?? signal}: ${err.trim().split("\n").slice(-3).join(" / ")}`, ms });
       }
     });
-    child.stdin.end(JSON.stringify({ source: source.toString(), data, aliveMessage: ERC.input.message }));
+    child.stdin.end(JSON.stringify({ source: source.toString(), data, aliveMessage: ERC.input.message, bound: BOUND_MS }));
   });
 }
 
@@ -860,8 +876,15 @@ test("typed data whose types are not arrays, repeated (the schema cache's count)
 });
 
 test("isolated in child processes: inputs that hang, exhaust memory or escape without a code", async (t) => {
-  // All children at once (each is killed after KILL_MS), then one subtest per input.
-  const results = await Promise.all(ISOLATED.map((c) => isolated(c.source, c.data?.() ?? {})));
+  // CHILDREN_AT_ONCE children at a time (each is killed after KILL_MS), then one subtest per input.
+  const results = new Array(ISOLATED.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: CHILDREN_AT_ONCE }, async () => {
+    while (next < ISOLATED.length) {
+      const i = next++;
+      results[i] = await isolated(ISOLATED[i].source, ISOLATED[i].data?.() ?? {});
+    }
+  }));
   sampleRss();
   for (const [i, c] of ISOLATED.entries()) {
     await t.test(`${c.call} ← ${c.input}`, () => {
