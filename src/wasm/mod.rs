@@ -129,9 +129,15 @@ fn string_map(v: &JsValue, path: &str) -> crate::Result<crate::abi::Placeholders
     Ok(out)
 }
 
-/// An optional array of addresses (`undefined` → empty).
+/// An optional array of strings (`undefined` → empty), each checked by `check`
+/// at its own path.
 #[cfg(feature = "evm")]
-fn address_list(v: &JsValue, path: &str) -> crate::Result<Vec<String>> {
+fn checked_list(
+    v: &JsValue,
+    path: &str,
+    expected: &str,
+    check: impl Fn(&str, &str) -> crate::Result<()>,
+) -> crate::Result<Vec<String>> {
     let mut out = Vec::new();
     if v.is_undefined() {
         return Ok(out);
@@ -139,7 +145,7 @@ fn address_list(v: &JsValue, path: &str) -> crate::Result<Vec<String>> {
     let Value::Array(items) = json(v, path)? else {
         return Err(Error::InvalidType {
             path: path.into(),
-            expected: "an array of addresses".into(),
+            expected: expected.into(),
             actual: convert::type_name(v),
         });
     };
@@ -150,35 +156,26 @@ fn address_list(v: &JsValue, path: &str) -> crate::Result<Vec<String>> {
             expected: "a string".into(),
             actual: crate::json::type_name(item).into(),
         })?;
-        crate::abi::parse_address(s, &item_path)?;
+        check(s, &item_path)?;
         out.push(s.into());
     }
     Ok(out)
 }
 
+/// An optional array of addresses (`undefined` → empty).
+#[cfg(feature = "evm")]
+fn address_list(v: &JsValue, path: &str) -> crate::Result<Vec<String>> {
+    checked_list(v, path, "an array of addresses", |s, at| {
+        crate::abi::parse_address(s, at).map(|_| ())
+    })
+}
+
 /// A list of account ids or addresses (what `Wallet::parse` reads).
 #[cfg(feature = "connect")]
 fn recipient_list(v: &JsValue, path: &str) -> crate::Result<Vec<String>> {
-    let mut out = Vec::new();
-    if v.is_undefined() {
-        return Ok(out);
-    }
-    let Value::Array(items) = json(v, path)? else {
-        return Err(Error::InvalidType {
-            path: path.into(),
-            expected: "an array of accounts or addresses".into(),
-            actual: convert::type_name(v),
-        });
-    };
-    for (i, item) in items.iter().enumerate() {
-        let item_path = alloc::format!("{path}[{i}]");
-        let s = item.as_str().ok_or_else(|| Error::InvalidType {
-            path: item_path.clone(),
-            expected: "a string".into(),
-            actual: crate::json::type_name(item).into(),
-        })?;
-        crate::execution::Wallet::parse(s).map_err(|e| e.with_path(item_path))?;
-        out.push(s.into());
-    }
-    Ok(out)
+    checked_list(v, path, "an array of accounts or addresses", |s, at| {
+        crate::execution::Wallet::parse(s)
+            .map(|_| ())
+            .map_err(|e| e.with_path(at.into()))
+    })
 }
